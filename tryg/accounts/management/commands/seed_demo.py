@@ -1,0 +1,45 @@
+"""Load the demo data (idempotent). Only in demo mode (TRYG_DEMO=1).
+
+Each app contributes its demo content through a `demo_seed()` function in `tryg/<app>/demo.py`;
+they run in the order of DEMO_APPS.
+"""
+
+import importlib
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from tryg.accounts.demo import CAST, DEMO_PASSWORD, ensure_demo_org
+from tryg.demo_otp import DEMO_TOTP_SECRET, code_for
+
+DEMO_APPS = ["knowledge", "actioncards", "cases"]
+
+
+class Command(BaseCommand):
+    help = "Create the demo municipality, the demo users and demo content (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--print-only", action="store_true", help="Only print the demo accounts.")
+
+    def handle(self, *args, print_only=False, **options):
+        if not settings.DEMO:
+            raise CommandError("Demo data is only loaded with TRYG_DEMO=1.")
+        if not print_only:
+            users = ensure_demo_org()
+            for app in DEMO_APPS:
+                try:
+                    module = importlib.import_module(f"tryg.{app}.demo")
+                except ModuleNotFoundError:
+                    continue
+                module.demo_seed(users=users)
+            self.stdout.write(self.style.SUCCESS("Demo data is in place."))
+            return
+        self.stdout.write("")
+        self.stdout.write("Tryg demo – http://127.0.0.1:8000/app/")
+        self.stdout.write(f"  Users:    {', '.join(CAST)}")
+        self.stdout.write(f"  Password: {DEMO_PASSWORD}")
+        self.stdout.write(f"  TOTP secret (base32): {DEMO_TOTP_SECRET}")
+        self.stdout.write(
+            f"  Current code: {code_for(DEMO_TOTP_SECRET)}  (new code every 30 s: python -m tryg.demo_otp)"
+        )
+        self.stdout.write("")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActioncardsConfig(AppConfig):
+    name = "tryg.actioncards"
+    label = "actioncards"

@@ -1,0 +1,7 @@
+"""This app's rows of the authorization matrix (see tryg/core/testing.py)."""
+
+RULES: list = []
+
+
+def setup(cast) -> dict:
+    return {}

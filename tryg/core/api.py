@@ -1,0 +1,72 @@
+"""One error shape for the whole API: {"error": {"code", "message", "fields"}}."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def error_body(code: str, message: str, fields: dict | None = None) -> dict:
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def _flatten(detail) -> dict:
+    if isinstance(detail, dict):
+        out = {}
+        for key, value in detail.items():
+            if isinstance(value, list):
+                out[key] = [str(v) for v in value]
+            elif isinstance(value, dict):
+                out[key] = _flatten(value)
+            else:
+                out[key] = [str(value)]
+        return out
+    if isinstance(detail, list):
+        return {"non_field_errors": [str(v) for v in detail]}
+    return {"non_field_errors": [str(detail)]}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response(error_body("invalid", "Ugyldige data.", fields), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        # Forbidden objects look the same as unknown ones.
+        exc = exceptions.NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, ApiError):
+        body = error_body(exc.default_code, str(exc.detail), exc.fields)
+    elif isinstance(exc, exceptions.ValidationError):
+        body = error_body("invalid", "Ugyldige data.", _flatten(exc.detail))
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        code = getattr(exc, "default_code", "error")
+        if isinstance(detail, dict | list):
+            body = error_body(code, str(exc.default_detail), _flatten(detail))
+        else:
+            body = error_body(code, str(detail))
+    response.data = body
+    return response
+
+
+class ApiError(exceptions.APIException):
+    """Raise from API code for a domain error with a stable code, e.g. ApiError("walk_finished", "...")."""
+
+    status_code = 400
+
+    def __init__(self, code: str, message: str, *, status_code: int = 400, fields: dict | None = None):
+        self.status_code = status_code
+        self.default_code = code
+        self.detail = message
+        self.fields = fields or {}
+        super().__init__(detail=message, code=code)
+
+
+def json_error(code: str, message: str, status_code: int) -> JsonResponse:
+    return JsonResponse(error_body(code, message), status=status_code)

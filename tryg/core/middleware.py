@@ -1,0 +1,82 @@
+"""Cross-cutting request handling: the staff area gate, session lifetime, no-store caching."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+LOGIN_AT = "_tryg_login_at"
+LAST_SEEN = "_tryg_last_seen"
+
+# Paths under /app/ that are reachable before the second factor is verified.
+OPEN_STAFF_PATHS = (
+    "/app/login/",
+    "/app/logout/",
+    "/app/2fa/",
+)
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session after the idle timeout or the absolute lifetime, whichever comes first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            now = time.time()
+            login_at = request.session.get(LOGIN_AT)
+            last_seen = request.session.get(LAST_SEEN, login_at)
+            idle = settings.TRYG_SESSION_IDLE_MINUTES * 60
+            absolute = settings.TRYG_SESSION_ABSOLUTE_HOURS * 3600
+            expired = login_at is None or now - login_at > absolute or (last_seen and now - last_seen > idle)
+            if expired:
+                logout(request)
+                request.tryg_session_expired = True
+            else:
+                request.session[LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class StaffAreaMiddleware:
+    """Everything under /app/ needs a logged-in user with a verified second factor.
+
+    Anonymous users are sent to the login page; users who have not passed TOTP are sent to the
+    verification (or enrolment) page. No page with personal data is reachable with a password alone.
+    The Django admin (superusers only) sits behind the same gate.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if (path.startswith("/app/") or path.startswith("/django-admin/")) and not path.startswith(OPEN_STAFF_PATHS):
+            user = request.user
+            if not user.is_authenticated:
+                query = urlencode({"next": path}) if request.method == "GET" else ""
+                target = reverse("accounts:login") + (f"?{query}" if query else "")
+                return redirect(target)
+            if not user.is_verified():
+                return redirect(reverse("accounts:otp-verify"))
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Authenticated and API responses are never cached by browsers or proxies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        path = request.path_info
+        if (user is not None and user.is_authenticated) or path.startswith(("/app/", "/api/")):
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        return response

@@ -1,0 +1,37 @@
+from django import template
+from django.forms import CheckboxInput, CheckboxSelectMultiple, RadioSelect, Select, SelectMultiple
+
+register = template.Library()
+
+
+@register.filter
+def dkfds_widget(bound_field):
+    """Render a field's widget with DKFDS classes and aria-describedby for its hint and errors."""
+    widget = bound_field.field.widget
+    attrs = {}
+    if isinstance(widget, CheckboxInput):
+        attrs["class"] = "form-checkbox"
+    elif isinstance(widget, RadioSelect | CheckboxSelectMultiple):
+        pass
+    elif isinstance(widget, Select | SelectMultiple):
+        attrs["class"] = "form-select"
+    else:
+        attrs["class"] = "form-input"
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.id_for_label}-hint")
+    if bound_field.errors:
+        described.append(f"{bound_field.id_for_label}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def public_url_in(context, language_code: str) -> str:
+    """The current public page in another language (language prefix in the URL, no cookie)."""
+    from django.urls import translate_url
+
+    request = context["request"]
+    return translate_url(request.get_full_path(), language_code)

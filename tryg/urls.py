@@ -1,0 +1,42 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from tryg.core import views as core_views
+
+# Staff pages live under /app/, the API under /api/; "/" and the language prefixes are kept
+# for the public citizen site, so a municipality can expose "/" and keep "/app/" internal.
+api_v1 = [
+    path("", include(("tryg.accounts.api_urls", "accounts-api"))),
+    path("", include(("tryg.audit.api_urls", "audit-api"))),
+    path("", include(("tryg.knowledge.api_urls", "knowledge-api"))),
+    path("", include(("tryg.actioncards.api_urls", "actioncards-api"))),
+    path("", include(("tryg.cases.api_urls", "cases-api"))),
+]
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("app/", include("tryg.core.urls")),
+    path("app/", include("tryg.accounts.urls")),
+    path("app/audit/", include("tryg.audit.urls")),
+    path("app/knowledge/", include("tryg.knowledge.urls")),
+    path("app/cards/", include("tryg.actioncards.urls")),
+    path("app/cases/", include("tryg.cases.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/", include(api_v1)),
+    path("django-admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.public_home, name="public-home"),
+    prefix_default_language=False,
+)
+
+handler400 = "tryg.core.views.bad_request"
+handler403 = "tryg.core.views.permission_denied"
+handler404 = "tryg.core.views.page_not_found"
+handler500 = "tryg.core.views.server_error"
