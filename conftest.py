@@ -1,6 +1,7 @@
 """Shared fixtures: the fixed cast of users (one per role, plus an outsider) and logged-in clients."""
 
 import pytest
+from django.db.models.signals import post_migrate
 
 from tryg.core.testing import USERNAMES, client_for
 
@@ -24,3 +25,110 @@ def clients(cast):
             return self[role]
 
     return _Clients()
+
+
+# --- The access log's append-only triggers and transactional tests (SQLite) -------------------------
+# A transactional test (live_server, transactional_db) empties every table afterwards; on SQLite that is
+# a DELETE, which the access log's trigger refuses. For those tests only, the SQLite triggers are lifted
+# while the test runs and put back right after the flush (flush sends post_migrate). PostgreSQL empties
+# tables with TRUNCATE, which row triggers allow, so nothing changes there.
+
+
+def _reinstall_audit_triggers(sender, using="default", **kwargs):
+    """After a flush (which sends post_migrate) put the SQLite triggers back."""
+    if sender.label != "audit":
+        return
+    from django.db import connections
+
+    from tryg.audit.triggers import sqlite_triggers
+
+    sqlite_triggers(connections[using], install=True)
+
+
+post_migrate.connect(_reinstall_audit_triggers, dispatch_uid="tryg-tests-reinstall-audit-triggers")
+
+
+@pytest.fixture(autouse=True)
+def _audit_triggers_lifted_for_flush(request):
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        from django.db import connection
+
+        from tryg.audit.triggers import sqlite_triggers
+
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            sqlite_triggers(connection, install=False)
+
+
+# --- Browser tests (Playwright driving Debian's Chromium) ----------------------------------------------
+
+BROWSER_PASSWORD = "Et-langt-test-kodeord-42"  # the password the `cast` fixture gives every user
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session, or a skip when it is not installed."""
+    import os
+
+    from tryg.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not os.path.exists(CHROMIUM):
+        message = "install Chromium: apt-get install -y chromium"
+        if os.environ.get("TRYG_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; Django's ORM is still used synchronously.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def browser_page(browser, live_server):
+    """A function that opens a fresh (anonymous) page on the live server: new_page() -> Page."""
+    contexts = []
+
+    def new_page():
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="da-DK")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.base_url = live_server.url
+        return page
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_login(browser_page, cast):
+    """A function role -> Page logged in through the real login form with password and a real TOTP code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tryg.demo_otp import DEMO_TOTP_SECRET, code_for
+
+    def login(role: str):
+        user = cast[role]
+        page = browser_page()
+        page.goto("/app/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", BROWSER_PASSWORD)
+        page.click("main form button[type=submit]")
+        page.wait_for_url("**/app/2fa/verify/")
+        # A code works once: let the same code serve a repeated login within its 30 seconds, and forget
+        # any earlier wrong code's back-off.
+        TOTPDevice.objects.filter(user=user).update(
+            last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+        )
+        page.fill("#id_otp", code_for(DEMO_TOTP_SECRET))
+        page.click("main form button[type=submit]")
+        page.wait_for_url(lambda url: "/app/login/" not in url and "/app/2fa/" not in url)
+        return page
+
+    return login

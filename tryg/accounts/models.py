@@ -7,6 +7,7 @@ A Municipality (kommune) is the tenant. Users belong to one municipality and hol
 import hashlib
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -97,10 +98,21 @@ class User(AbstractUser):
     )
     is_demo = models.BooleanField(default=False, editable=False)
     deactivated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    must_change_password = models.BooleanField(
+        _("skal skifte adgangskode"),
+        default=False,
+        help_text=_("Sat, når en administrator har givet brugeren en engangsadgangskode."),
+    )
 
     class Meta:
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")
+        constraints = [
+            # The Django admin is for superusers only: nobody else is ever staff.
+            models.CheckConstraint(
+                condition=models.Q(is_staff=False) | models.Q(is_superuser=True), name="user_staff_only_superuser"
+            )
+        ]
 
     @cached_property
     def memberships_cached(self) -> list["Membership"]:
@@ -141,10 +153,21 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("medlemskab")
         verbose_name_plural = _("medlemskaber")
-        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit", "role"],
+                name="membership_unique",
+                violation_error_message=_("Brugeren har allerede denne rolle i enheden."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.unit} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.user_id and self.unit_id and self.unit.municipality_id != self.user.municipality_id:
+            raise ValidationError({"unit": _("Enheden hører til en anden kommune end brugeren.")})
 
 
 class UserSession(models.Model):

@@ -2,31 +2,39 @@
 
 import base64
 import io
+import time
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tryg.audit.models import Action
 from tryg.audit.services import audit_record
+from tryg.core.api import error_body
 from tryg.core.middleware import LAST_SEEN, LOGIN_AT
 
-from .forms import LoginForm, OTPForm
-from .services import otp_device_confirm
+from .forms import LoginForm, OTPForm, PasswordChangeForm, ReauthForm
+from .services import otp_device_confirm, session_track, user_change_password
 
 NEXT_KEY = "_tryg_next"
 SETUP_KEY = "_tryg_totp_setup"
+
+
+def bound_data(request: HttpRequest):
+    """The POST data to bind a form to (an empty POST still binds, so it shows its errors)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _safe_next(request: HttpRequest, value: str | None) -> str | None:
@@ -37,11 +45,17 @@ def _safe_next(request: HttpRequest, value: str | None) -> str | None:
     return None
 
 
-def lockout_response(request, credentials, *args, **kwargs) -> HttpResponse:
-    """Shown while a username is locked. Identical for existing and unknown usernames."""
-    form = LoginForm(request.POST or None)
+LOCKED_MESSAGE = gettext_noop("For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.")
+
+
+def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
+    """Answer while a username is locked (django-axes calls this). Identical for existing and unknown
+    usernames: the login form again (or the API error shape) with one message and status 429."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse(error_body("locked", _(LOCKED_MESSAGE)), status=429)
+    form = LoginForm(bound_data(request))
     form.is_valid()
-    form.add_error(None, _("For mange mislykkede forsøg. Vent 15 minutter, og prøv igen."))
+    form.add_error(None, _(LOCKED_MESSAGE))
     return render(request, "accounts/login.html", {"form": form}, status=429)
 
 
@@ -49,7 +63,7 @@ def lockout_response(request, credentials, *args, **kwargs) -> HttpResponse:
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_verified():
         return redirect("core:start")
-    form = LoginForm(request.POST or None)
+    form = LoginForm(bound_data(request))
     if request.method == "GET" and (nxt := _safe_next(request, request.GET.get("next"))):
         request.session[NEXT_KEY] = nxt
     if request.method == "POST" and form.is_valid():
@@ -59,7 +73,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if user is not None and user.is_active:
             nxt = request.session.get(NEXT_KEY)
             login(request, user)  # new session id (ASVS 7.2.4)
-            now = __import__("time").time()
+            now = time.time()
             request.session[LOGIN_AT] = now
             request.session[LAST_SEEN] = now
             if nxt:
@@ -76,6 +90,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 def _after_verified(request: HttpRequest) -> HttpResponse:
     nxt = _safe_next(request, request.session.pop(NEXT_KEY, None))
+    if request.user.must_change_password:
+        messages.info(request, _("Du har fået en engangsadgangskode. Vælg din egen adgangskode nu."))
+        return redirect("accounts:password-change")
     return redirect(nxt or reverse("core:start"))
 
 
@@ -89,7 +106,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
         return redirect("accounts:otp-setup")
-    form = OTPForm(request.POST or None)
+    form = OTPForm(bound_data(request))
     if request.method == "POST" and form.is_valid():
         allowed, _info = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["otp"]):
@@ -139,13 +156,13 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="app", confirmed=False)
         request.session[SETUP_KEY] = device.pk
-    form = OTPForm(request.POST or None)
+    form = OTPForm(bound_data(request))
     if request.method == "POST" and form.is_valid():
         totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
         if totp.verify(int(form.cleaned_data["otp"]), tolerance=device.tolerance):
             device.last_t = totp.t()
             device.save(update_fields=["last_t"])
-            otp_device_confirm(user=user, device=device)
+            otp_device_confirm(user=user, device=device, keep_session_key=request.session.session_key)
             request.session.pop(SETUP_KEY, None)
             otp_login(request, device)
             messages.success(request, _("Totrinsbekræftelse er slået til."))
@@ -165,7 +182,7 @@ REAUTH_AT = "_tryg_reauth_at"
 
 def _recently_authenticated(request: HttpRequest) -> bool:
     at = request.session.get(REAUTH_AT)
-    return bool(at) and __import__("time").time() - at < settings.TRYG_REAUTH_MINUTES * 60
+    return bool(at) and time.time() - at < settings.TRYG_REAUTH_MINUTES * 60
 
 
 def require_recent_auth(request: HttpRequest) -> HttpResponse | None:
@@ -177,7 +194,7 @@ def require_recent_auth(request: HttpRequest) -> HttpResponse | None:
 
 @require_http_methods(["GET", "POST"])
 def reauth(request: HttpRequest) -> HttpResponse:
-    form = LoginForm(request.POST or None, initial={"username": request.user.username})
+    form = ReauthForm(bound_data(request))
     nxt = _safe_next(request, request.GET.get("next")) or reverse("core:start")
     if request.method == "POST" and form.is_valid():
         user = authenticate(request, username=request.user.username, password=form.cleaned_data["password"])
@@ -185,7 +202,7 @@ def reauth(request: HttpRequest) -> HttpResponse:
             logout(request)
             return lockout_response(request, None)
         if user is not None and user.pk == request.user.pk:
-            request.session[REAUTH_AT] = __import__("time").time()
+            request.session[REAUTH_AT] = time.time()
             return redirect(nxt)
         form.add_error("password", _("Adgangskoden er forkert."))
     return render(request, "accounts/reauth.html", {"form": form, "next": nxt}, status=400 if form.errors else 200)
@@ -198,6 +215,30 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:login")
 
 
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Change one's own password (old password, new twice). Every other session and API token ends."""
+    user = request.user
+    form = PasswordChangeForm(bound_data(request), user=user)
+    if request.method == "POST" and form.is_valid():
+        # Through authenticate(), so wrong guesses count towards the lockout like at login.
+        checked = authenticate(request, username=user.username, password=form.cleaned_data["old_password"])
+        if getattr(request, "axes_locked_out", False):
+            logout(request)
+            return lockout_response(request)
+        if checked is None or checked.pk != user.pk:
+            form.add_error("old_password", _("Adgangskoden er forkert."))
+        else:
+            old_key = request.session.session_key
+            user_change_password(user=user, password=form.cleaned_data["new_password"], keep_session_key=old_key)
+            update_session_auth_hash(request, user)  # keeps this session (with a new id)
+            session_track(user=user, session_key=request.session.session_key, replaces=old_key)
+            messages.success(request, _("Din adgangskode er skiftet. Du er logget af alle andre steder."))
+            return redirect("accounts:account")
+    return render(request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_GET
 def account(request: HttpRequest) -> HttpResponse:
     devices = TOTPDevice.objects.filter(user=request.user, confirmed=True)
     return render(

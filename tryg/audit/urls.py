@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "audit"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("subject-export/", views.subject_export, name="subject-export"),
+]

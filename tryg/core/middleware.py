@@ -4,8 +4,10 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 
 LOGIN_AT = "_tryg_login_at"
@@ -58,7 +60,10 @@ class StaffAreaMiddleware:
         if (path.startswith("/app/") or path.startswith("/django-admin/")) and not path.startswith(OPEN_STAFF_PATHS):
             user = request.user
             if not user.is_authenticated:
-                query = urlencode({"next": path}) if request.method == "GET" else ""
+                params = {"next": path} if request.method == "GET" else {}
+                if getattr(request, "tryg_session_expired", False):
+                    params["expired"] = "1"
+                query = urlencode(params)
                 target = reverse("accounts:login") + (f"?{query}" if query else "")
                 return redirect(target)
             if not user.is_verified():
@@ -80,3 +85,22 @@ class NoStoreMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Language per area: the public site takes it from the URL prefix only (no cookie needed), staff
+    pages and the API from the language cookie (set by the language switch) or the browser, Danish by default.
+
+    Django's own middleware treats every unprefixed path as the default language when i18n_patterns uses
+    prefix_default_language=False, which would pin /app/ to Danish.
+    """
+
+    STAFF_PREFIXES = ("/app/", "/api/", "/i18n/", "/django-admin/")
+
+    def process_request(self, request):
+        if request.path_info.startswith(self.STAFF_PREFIXES):
+            language = translation.get_language_from_request(request, check_path=False)
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)

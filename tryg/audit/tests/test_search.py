@@ -1,0 +1,197 @@
+"""The access-log search page: coordinator and administrator of the own municipality only, logged itself."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from tryg.accounts.models import Municipality
+from tryg.audit.models import Action, AuditEvent
+from tryg.audit.services import audit_bulk_append, audit_record
+from tryg.core.testing import assert_flat_queries
+
+URL = "/app/audit/"
+
+
+def _event(muni_id, *, at=None, username="sagsbehandler", action=Action.VIEW, obj=("cases.case", "1"), subject=None):
+    subject = subject or ("", "")
+    return AuditEvent(
+        at=at,
+        actor_username=username,
+        actor_unit="Børne- og Familieafdelingen",
+        municipality_id=muni_id,
+        action=action,
+        object_type=obj[0],
+        object_id=obj[1],
+        subject_type=subject[0],
+        subject_id=subject[1],
+        purpose="Sagsbehandling",
+    )
+
+
+@pytest.fixture
+def munis(db):
+    return {m.code: m for m in Municipality.objects.all()}
+
+
+def test_it_is_at_the_named_url(db):
+    assert reverse("audit:search") == URL
+
+
+@pytest.mark.parametrize("role", ["fagperson", "sagsbehandler", "konsulent", "partner", "outsider"])
+def test_it_hides_the_log_from_other_roles(clients, role):
+    clients[role]  # log in first (the login itself is logged)
+    before = AuditEvent.objects.count()
+    assert clients[role].get(URL).status_code == 404
+    assert clients[role].get(URL, {"actor": "sagsbehandler"}).status_code == 404
+    assert AuditEvent.objects.count() == before
+
+
+def test_it_sends_anonymous_users_to_login(clients):
+    response = clients["anonymous"].get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/app/login/")
+
+
+@pytest.mark.parametrize("role", ["tovholder", "admin"])
+def test_it_shows_only_the_own_municipality(clients, cast, munis, role):
+    audit_bulk_append(
+        [
+            _event(munis["851"].id, username="aalborg-bruger", obj=("cases.case", "111")),
+            _event(munis["860"].id, username="hjoerring-bruger", obj=("cases.case", "222")),
+        ]
+    )
+    response = clients[role].get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "aalborg-bruger" in html
+    assert "hjoerring-bruger" not in html
+    assert "222" not in [e.object_id for e in response.context["events"]]
+
+
+def test_it_filters_by_every_field(clients, munis):
+    aalborg = munis["851"].id
+    audit_bulk_append(
+        [
+            _event(aalborg, at=datetime(2026, 3, 1, 10, tzinfo=UTC), username="anna", obj=("cases.case", "1")),
+            _event(
+                aalborg, at=datetime(2026, 3, 5, 10, tzinfo=UTC), username="bo", action=Action.UPDATE, obj=("x.y", "2")
+            ),
+            _event(aalborg, at=datetime(2026, 3, 9, 10, tzinfo=UTC), username="anna", obj=("knowledge.entry", "7")),
+            _event(
+                aalborg,
+                at=datetime(2026, 3, 9, 11, tzinfo=UTC),
+                username="carl",
+                obj=("x.y", "3"),
+                subject=("cases.person", "42"),
+            ),
+        ]
+    )
+    client = clients["tovholder"]
+
+    def found(**params):
+        response = client.get(URL, params)
+        assert response.status_code == 200, response.content.decode()[:500]
+        return sorted((e.actor_username, e.at.day) for e in response.context["events"] if e.at.year == 2026)
+
+    assert found(actor="anna") == [("anna", 1), ("anna", 9)]
+    assert found(actor="ANNA", action="view", object_type="knowledge.entry") == [("anna", 9)]
+    assert found(action="update") == [("bo", 5)]
+    assert found(object_type="cases.case", object_id="1") == [("anna", 1)]
+    assert found(subject_type="cases.person", subject_id="42") == [("carl", 9)]
+    assert found(date_from="2026-03-02", date_to="2026-03-05") == [("bo", 5)]
+    assert found(date_from="09.03.2026", date_to="2026-03-09") == [("anna", 9), ("carl", 9)]
+
+
+def test_it_counts_whole_days_in_copenhagen_time(clients, munis):
+    # 23:30 UTC on 31 March is 01:30 on 1 April in Copenhagen (summer time).
+    audit_bulk_append([_event(munis["851"].id, at=datetime(2026, 3, 31, 23, 30, tzinfo=UTC), username="nat")])
+    client = clients["tovholder"]
+    assert [
+        e.actor_username for e in client.get(URL, {"date_from": "2026-04-01", "actor": "nat"}).context["events"]
+    ] == ["nat"]
+    assert list(client.get(URL, {"date_to": "2026-03-31", "actor": "nat"}).context["events"]) == []
+
+
+def test_it_logs_each_search_as_a_search(clients, cast):
+    client = clients["tovholder"]
+    client.get(URL, {"actor": "sagsbehandler", "action": "view"})
+    row = AuditEvent.objects.order_by("-id").first()
+    assert row.action == Action.SEARCH
+    assert row.actor_id == cast["tovholder"].id
+    assert row.municipality_id == cast["tovholder"].municipality_id
+    assert row.object_type == "audit.auditevent"
+    assert "actor=sagsbehandler" in row.detail and "action=view" in row.detail
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_from": "ikke-en-dato"},
+        {"date_from": "2026-05-02", "date_to": "2026-05-01"},
+        {"action": "hack"},
+        {"object_type": "DROP TABLE;"},
+        {"object_id": "5"},
+        {"subject_type": "cases.person", "subject_id": "<script>"},
+        {"actor": "x" * 500},
+    ],
+)
+def test_it_answers_bad_filters_with_the_error_summary(clients, params):
+    clients["tovholder"]  # log in first (the login itself is logged)
+    before = AuditEvent.objects.count()
+    response = clients["tovholder"].get(URL, params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="error-summary"' in html
+    assert html.index('id="error-summary"') < html.index("<h1")
+    assert AuditEvent.objects.count() == before
+
+
+def test_it_paginates_50_per_page_and_keeps_the_filters(clients, munis):
+    audit_bulk_append(_event(munis["851"].id, username="mange") for _ in range(120))
+    client = clients["tovholder"]
+    first = client.get(URL, {"actor": "mange"})
+    assert len(first.context["events"]) == 50
+    assert first.context["page"].paginator.num_pages == 3
+    html = first.content.decode()
+    assert "?actor=mange&amp;page=2" in html
+    last = client.get(URL, {"actor": "mange", "page": "3"})
+    assert len(last.context["events"]) == 20
+    assert client.get(URL, {"actor": "mange", "page": "999"}).context["page"].number == 3
+    assert client.get(URL, {"actor": "mange", "page": "x"}).context["page"].number == 1
+
+
+def test_it_renders_an_accessible_table(clients, munis):
+    audit_bulk_append([_event(munis["851"].id)])
+    html = clients["tovholder"].get(URL).content.decode()
+    assert '<table class="table' in html
+    assert html.count('<th scope="col">') == 8
+    assert "<caption" in html
+    assert 'for="id_date_from"' in html and 'for="id_subject_id"' in html
+
+
+def test_it_keeps_the_query_count_flat(clients, munis):
+    client = clients["tovholder"]
+
+    def make(n):
+        audit_bulk_append(_event(munis["851"].id, username=f"u{i}", obj=("cases.case", str(i))) for i in range(n))
+
+    assert_flat_queries(make, lambda: client.get(URL), small=3, large=45)
+
+
+def test_it_shows_the_log_in_the_menu_for_readers_only(clients):
+    assert 'href="/app/audit/"' in clients["tovholder"].get("/app/").content.decode()
+    assert 'href="/app/audit/"' in clients["admin"].get("/app/").content.decode()
+    assert 'href="/app/audit/"' not in clients["sagsbehandler"].get("/app/").content.decode()
+
+
+def test_it_does_not_show_a_search_for_another_municipality_through_the_actor(clients, cast):
+    audit_record(actor=cast["outsider"], action=Action.VIEW, obj=("cases.case", "9"))
+    events = clients["tovholder"].get(URL, {"actor": cast["outsider"].username}).context["events"]
+    assert events == []
+
+
+def test_it_records_a_search_for_one_person_in_that_persons_history(clients, cast):
+    clients["tovholder"].get(URL, {"subject_type": "cases.person", "subject_id": "42"})
+    row = AuditEvent.objects.order_by("-id").first()
+    assert (row.action, row.subject_type, row.subject_id) == (Action.SEARCH, "cases.person", "42")

@@ -1,0 +1,98 @@
+"""Need-to-know access: the ONLY way views and the API fetch a concern or a case for a user.
+
+A case is visible to
+- its case team (CaseMember) within the user's own municipality,
+- the case workers (sagsbehandler) of its responsible unit or of the receiving unit of one of its concerns,
+- security consultants on the case team whose region covers the case's municipality,
+- a case worker of the same municipality holding an unexpired break-the-glass grant (read only).
+Everyone else gets 404 (not 403), so existence does not leak: tovholder, administrator, partner,
+fagperson and users of other municipalities included.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from tryg.accounts.models import Role
+
+from .models import BreakGlassAccess, Case, CaseMember, Concern
+
+
+def caseworker_unit_ids(user) -> set[int]:
+    if not getattr(user, "is_authenticated", False) or user.municipality_id is None:
+        return set()
+    return user.unit_ids_with_role(Role.SAGSBEHANDLER)
+
+
+def _team_q(user) -> Q:
+    """Team membership that counts: own municipality, or the region's for a security consultant."""
+    member = CaseMember.objects.filter(case_id=OuterRef("pk"), user=user)
+    q = Q(Exists(member), municipality_id=user.municipality_id)
+    if user.has_role(Role.SIKKERHEDSKONSULENT):
+        consultant = member.filter(role=CaseMember.Role.SECURITY_CONSULTANT)
+        q |= Q(Exists(consultant), municipality_id__in=user.region_municipality_ids)
+    return q
+
+
+def visible_cases(user, *, write: bool = False) -> QuerySet[Case]:
+    """Cases the user may see (or change, with write=True)."""
+    if not getattr(user, "is_authenticated", False) or user.municipality_id is None:
+        return Case.objects.none()
+    units = caseworker_unit_ids(user)
+    q = _team_q(user)
+    if units:
+        from_concern = Concern.objects.filter(case_id=OuterRef("pk"), receiving_unit_id__in=units)
+        q |= Q(municipality_id=user.municipality_id) & (Q(responsible_unit_id__in=units) | Q(Exists(from_concern)))
+        if not write:
+            grant = BreakGlassAccess.objects.filter(case_id=OuterRef("pk"), user=user, expires_at__gt=timezone.now())
+            q |= Q(Exists(grant), municipality_id=user.municipality_id)
+    if not user.has_role(Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT):
+        # Other roles (tovholder, administrator, partner, fagperson) never see case content, even if
+        # someone added them to a team by mistake.
+        return Case.objects.none()
+    return Case.objects.filter(q)
+
+
+def case_for_user(user, pk, *, write: bool = False) -> Case:
+    case = visible_cases(user, write=write).select_related("person", "responsible_unit").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def has_break_glass_only(user, case: Case) -> bool:
+    """True when the user sees the case only through an emergency grant (shown on the page)."""
+    return not visible_cases(user, write=True).filter(pk=case.pk).exists()
+
+
+def visible_concerns(user) -> QuerySet[Concern]:
+    """Concerns routed to the user's case-worker unit, or belonging to a case the user works on."""
+    if not getattr(user, "is_authenticated", False) or user.municipality_id is None:
+        return Concern.objects.none()
+    units = caseworker_unit_ids(user)
+    on_my_cases = Q(case__in=visible_cases(user, write=True))
+    if not units:
+        # A security consultant on the case team reads the concerns of that case.
+        return Concern.objects.filter(on_my_cases)
+    return Concern.objects.filter(Q(municipality_id=user.municipality_id, receiving_unit_id__in=units) | on_my_cases)
+
+
+def concern_for_user(user, pk, *, write: bool = False) -> Concern:
+    """A concern the user may read; with write=True (confirm receipt, triage) only a case worker with
+    authority (sagsbehandler) qualifies: security consultants advise but do not decide."""
+    if write and not caseworker_unit_ids(user):
+        raise Http404
+    concern = visible_concerns(user).select_related("person", "receiving_unit", "case").filter(pk=pk).first()
+    if concern is None:
+        raise Http404
+    return concern
+
+
+def concern_for_notifier(user, pk) -> Concern:
+    """The notifier's own concern, for its status only (never its content)."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    concern = Concern.objects.filter(pk=pk, notifier=user).only("id", "status", "received_at", "target_group").first()
+    if concern is None:
+        raise Http404
+    return concern

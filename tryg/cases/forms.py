@@ -1,0 +1,317 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import identity
+from .models import AgeGroup, Case, CaseLink, CaseMember, Channel, Concern, Referral, RelatedPerson, TargetGroup
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ConcernForm(forms.Form):
+    target_group = forms.ChoiceField(
+        label=_("Hvem drejer bekymringen sig om?"), choices=TargetGroup.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    birth_date = forms.DateField(
+        label=_("Fødselsdato"), required=False, widget=DateInput(), help_text=_("Eller vælg en aldersgruppe.")
+    )
+    age_group = forms.ChoiceField(
+        label=_("Aldersgruppe"), choices=[("", _("Ved ikke"))] + list(AgeGroup.choices), required=False
+    )
+    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11, required=False, help_text=_("DDMMÅÅ-XXXX."))
+    address = forms.CharField(label=_("Adresse"), max_length=300, required=False)
+    address_is_safe = forms.BooleanField(
+        label=_("Adressen er sikker at bruge"),
+        required=False,
+        help_text=_("Adressen gemmes kun, hvis det er sikkert at sende post dertil."),
+    )
+    warning_signs = forms.MultipleChoiceField(
+        label=_("Bekymringstegn, du har set"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    description = forms.CharField(
+        label=_("Beskriv din bekymring"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20000,
+        help_text=_("Hvad har du set eller hørt, hvornår, og hvad har barnet eller den voksne selv sagt?"),
+    )
+    urgency = forms.ChoiceField(
+        label=_("Hastegrad"),
+        choices=Concern.Urgency.choices,
+        initial=Concern.Urgency.NORMAL,
+        widget=forms.RadioSelect,
+        help_text=_("Akut: der er fare nu. Ring også 112 ved akut fare."),
+    )
+    notifier_unit = forms.ChoiceField(label=_("Din enhed"), required=False)
+
+    def __init__(self, *args, user, warning_signs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["warning_signs"].choices = [
+            (str(e.pk), f"{e.get_group_display()}: {e.title}") for e in warning_signs
+        ]
+        units = [m.unit for m in user.memberships_cached]
+        self.units = {str(u.pk): u for u in units}
+        self.fields["notifier_unit"].choices = [(str(u.pk), u.name) for u in units]
+        if units:
+            self.fields["notifier_unit"].initial = str(units[0].pk)
+
+    def clean_cpr(self):
+        value = self.cleaned_data.get("cpr", "").strip()
+        return identity.normalise_cpr(value) if value else ""
+
+    def clean_birth_date(self):
+        value = self.cleaned_data.get("birth_date")
+        if value and value > timezone.localdate():
+            raise ValidationError(_("Fødselsdatoen kan ikke ligge i fremtiden."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("address") and not data.get("address_is_safe"):
+            data["address"] = ""
+        return data
+
+
+class RelatedPersonForm(forms.Form):
+    name = forms.CharField(label=_("Navn"), max_length=200, required=False)
+    relation = forms.ChoiceField(
+        label=_("Relation"), choices=[("", "—")] + list(RelatedPerson.Relation.choices), required=False
+    )
+    possible_threat = forms.BooleanField(label=_("Kan være en trussel"), required=False)
+    safe_to_contact = forms.BooleanField(label=_("Sikker at kontakte"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("name") and not data.get("relation"):
+            self.add_error("relation", _("Vælg personens relation."))
+        if data.get("possible_threat") and data.get("safe_to_contact"):
+            self.add_error("safe_to_contact", _("En mulig trussel kan ikke samtidig være sikker at kontakte."))
+        return data
+
+
+RelatedPersonFormSet = forms.formset_factory(RelatedPersonForm, extra=2, max_num=10, validate_max=True)
+
+
+class TriageForm(forms.Form):
+    DECISIONS = [
+        ("new_case", _("Opret en ny sag")),
+        ("merge", _("Læg på en eksisterende sag om samme person")),
+        ("close", _("Luk underretningen med en begrundelse")),
+    ]
+    decision = forms.ChoiceField(label=_("Beslutning"), choices=DECISIONS, widget=forms.RadioSelect)
+    case = forms.ChoiceField(label=_("Eksisterende sag"), required=False)
+    reason = forms.CharField(
+        label=_("Begrundelse for lukning"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(c.pk): c for c in candidates}
+        self.fields["case"].choices = [("", "—")] + [(str(c.pk), c.number) for c in candidates]
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == "merge":
+            if data.get("case") not in self.candidates:
+                self.add_error("case", _("Vælg den sag, underretningen skal lægges på."))
+            else:
+                data["case_obj"] = self.candidates[data["case"]]
+        if decision == "close" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Skriv en begrundelse for at lukke underretningen."))
+        return data
+
+
+ENTRY_KINDS = [
+    ("note", _("Notat")),
+    ("conversation", _("Samtale")),
+    ("meeting", _("Møde")),
+    ("decision", _("Afgørelse")),
+]
+
+
+class EntryForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=ENTRY_KINDS)
+    text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000)
+    corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(label=_("Rettelse"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000)
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=_("Opgave"), max_length=200)
+    owner = forms.ChoiceField(label=_("Ansvarlig"))
+    due_date = forms.DateField(label=_("Frist"), widget=DateInput())
+
+    def __init__(self, *args, owners=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owners = {str(u.pk): u for u in owners}
+        self.fields["owner"].choices = [(str(u.pk), u.display_name) for u in owners]
+
+    def clean_owner(self):
+        value = self.cleaned_data["owner"]
+        if value not in self.owners:
+            raise ValidationError(_("Vælg en i sagens team."))
+        return self.owners[value]
+
+    def clean_due_date(self):
+        value = self.cleaned_data["due_date"]
+        if value < timezone.localdate():
+            raise ValidationError(_("Fristen kan ikke ligge i fortiden."))
+        return value
+
+
+class MemberForm(forms.Form):
+    user = forms.ChoiceField(label=_("Person"))
+    role = forms.ChoiceField(
+        label=_("Rolle i sagen"),
+        choices=[
+            (CaseMember.Role.PARTICIPANT, CaseMember.Role.PARTICIPANT.label),
+            (CaseMember.Role.SECURITY_CONSULTANT, CaseMember.Role.SECURITY_CONSULTANT.label),
+        ],
+    )
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(u.pk): u for u in candidates}
+        self.fields["user"].choices = [(str(u.pk), u.display_name) for u in candidates]
+
+    def clean_user(self):
+        value = self.cleaned_data["user"]
+        if value not in self.candidates:
+            raise ValidationError(_("Vælg en person fra listen."))
+        return self.candidates[value]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Ny status"), choices=Case.Status.choices)
+    outcome = forms.ChoiceField(
+        label=_("Udfald (ved lukning)"), choices=[("", "—")] + list(Case.Outcome.choices), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Case.Status.CLOSED and not data.get("outcome"):
+            self.add_error("outcome", _("Vælg sagens udfald."))
+        return data
+
+
+class LinkForm(forms.Form):
+    number = forms.CharField(label=_("Sagsnummer"), max_length=20, help_text=_("F.eks. 2026-00042."))
+    kind = forms.ChoiceField(label=_("Forbindelse"), choices=CaseLink.Kind.choices)
+
+
+class ContactRulesForm(forms.Form):
+    allowed_channels = forms.MultipleChoiceField(
+        label=_("Tilladte kontaktveje"),
+        choices=Channel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vælger du nogen, er alle andre kontaktveje udelukket."),
+    )
+    forbidden_channels = forms.MultipleChoiceField(
+        label=_("Forbudte kontaktveje"), choices=Channel.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    never_contact = forms.CharField(
+        label=_("Personer, der aldrig må kontaktes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+    note = forms.CharField(
+        label=_("Bemærkning"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+    def clean(self):
+        data = super().clean()
+        overlap = set(data.get("allowed_channels") or []) & set(data.get("forbidden_channels") or [])
+        if overlap:
+            self.add_error("forbidden_channels", _("En kontaktvej kan ikke både være tilladt og forbudt."))
+        return data
+
+
+class ContactForm(forms.Form):
+    channel = forms.ChoiceField(label=_("Kontaktvej"), choices=[("", "—")] + list(Channel.choices))
+    text = forms.CharField(
+        label=_("Hvad drejer kontakten sig om?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
+    )
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_channel(self):
+        from .services import contact_block_reason
+
+        channel = self.cleaned_data["channel"]
+        reason = contact_block_reason(self.person, channel) if self.person else None
+        if reason:
+            raise ValidationError(reason, code="forbidden_channel")
+        return channel
+
+
+class ReferralForm(forms.Form):
+    actor_type = forms.ChoiceField(label=_("Aktør"), choices=Referral.ActorType.choices)
+    recipient = forms.CharField(label=_("Modtager"), max_length=200)
+    text = forms.CharField(
+        label=_("Oplysninger, der videregives"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
+    )
+    consent_given = forms.TypedChoiceField(
+        label=_("Er der givet samtykke?"),
+        choices=[("yes", _("Ja")), ("no", _("Nej"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    consent_by = forms.CharField(label=_("Samtykke givet af"), max_length=200, required=False)
+    legal_basis = forms.CharField(
+        label=_("Hjemmel til videregivelse uden samtykke"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+    def clean(self):
+        data = super().clean()
+        consent = data.get("consent_given")
+        if consent is True and not (data.get("consent_by") or "").strip():
+            self.add_error("consent_by", _("Skriv, hvem der har givet samtykke."))
+        if consent is False and not (data.get("legal_basis") or "").strip():
+            self.add_error("legal_basis", _("Uden samtykke skal hjemlen til videregivelsen angives."))
+        return data
+
+
+class ReferralDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Godkend")), ("reject", _("Afvis"))])
+
+
+class BreakGlassForm(forms.Form):
+    number = forms.CharField(label=_("Sagsnummer"), max_length=20)
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        min_length=10,
+        max_length=2000,
+        help_text=_("Skriv, hvorfor du har brug for adgang nu. Din koordinator får besked."),
+    )
+
+
+class CaseSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Sagsnummer, navn eller CPR-nummer"),
+        required=False,
+        max_length=100,
+        help_text=_("Navne findes kun på hele ord."),
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Alle"))] + list(Case.Status.choices), required=False)
+
+
+class AccessExportForm(forms.Form):
+    number = forms.CharField(label=_("Sagsnummer"), max_length=20, help_text=_("Personen vælges via sagsnummeret."))

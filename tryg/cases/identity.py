@@ -1,0 +1,78 @@
+"""CPR numbers and blind search tokens for encrypted person data.
+
+Names and CPR numbers are stored encrypted, so SQL cannot search them. Each person instead carries
+`search_tokens`: one keyed hash (HMAC-SHA256, key derived from settings.SECRET_KEY) per lower-cased name
+token and one for the ten CPR digits, separated by spaces. A search hashes its own tokens the same way and
+matches whole tokens only ("hansen" finds "Ali Hansen", "han" does not). Without the key the tokens reveal
+nothing. Changing SECRET_KEY requires `person_refresh_tokens` for every person (see services).
+"""
+
+import hashlib
+import hmac
+import re
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+TOKEN_LENGTH = 32  # hex characters kept of each digest
+
+
+def cpr_century(year2: int, seventh: int) -> int:
+    """The century of a CPR birth year, from the first digit of the serial number (CPR office rules)."""
+    if seventh <= 3:
+        return 1900
+    if seventh in (4, 9):
+        return 2000 if year2 <= 36 else 1900
+    return 2000 if year2 <= 57 else 1800
+
+
+def normalise_cpr(value: str) -> str:
+    """Validate format and date (modulus 11 is not required since 2007) and return "DDMMYY-SSSS"."""
+    value = (value or "").strip().replace(" ", "")
+    match = CPR_RE.match(value)
+    if not match:
+        raise ValidationError(_("Et CPR-nummer har formen DDMMÅÅ-XXXX."), code="cpr_format")
+    dd, mm, yy, serial = match.groups()
+    year = cpr_century(int(yy), int(serial[0])) + int(yy)
+    try:
+        date(year, int(mm), int(dd))
+    except ValueError:
+        raise ValidationError(_("CPR-nummeret indeholder ikke en gyldig dato."), code="cpr_date") from None
+    return f"{dd}{mm}{yy}-{serial}"
+
+
+def cpr_birth_date(cpr: str) -> date:
+    dd, mm, yy, serial = CPR_RE.match(cpr).groups()
+    return date(cpr_century(int(yy), int(serial[0])) + int(yy), int(mm), int(dd))
+
+
+def _key() -> bytes:
+    return hashlib.sha256(b"tryg.cases.search-tokens:" + settings.SECRET_KEY.encode()).digest()
+
+
+def token_hash(token: str) -> str:
+    return hmac.new(_key(), token.encode("utf-8"), hashlib.sha256).hexdigest()[:TOKEN_LENGTH]
+
+
+def name_tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-,.]+", (text or "").casefold()) if t]
+
+
+def query_tokens(query: str) -> list[str]:
+    """Hashes for a search query: a CPR number (with or without dash) or name words."""
+    query = (query or "").strip()
+    digits = query.replace("-", "").replace(" ", "")
+    if digits.isdigit() and len(digits) == 10:
+        return [token_hash("cpr:" + digits)]
+    return [token_hash(t) for t in name_tokens(query)]
+
+
+def person_tokens(name: str, cpr: str) -> str:
+    hashes = [token_hash(t) for t in name_tokens(name)]
+    if cpr:
+        hashes.append(token_hash("cpr:" + cpr.replace("-", "")))
+    unique = list(dict.fromkeys(hashes))
+    return (" " + " ".join(unique) + " ") if unique else ""

@@ -1,0 +1,127 @@
+"""Background tasks (django-tasks; the database backend runs them in `manage.py db_worker`).
+
+`manage.py cases_daily` enqueues the reminder and retention tasks; cron runs it once a day (e.g. 02:00):
+    0 2 * * *  cd /srv/tryg && .venv/bin/python manage.py cases_daily
+Reminders are also worth running hourly for the 24-hour clock: `manage.py cases_daily --reminders-only`.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from . import clocks
+from .models import Case, Concern, Notification, Task
+
+ASSESSMENT_WARNING = timedelta(hours=4)
+
+
+@task()
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """E-mail each notification to its user. The mail says only that there is news; content stays in Tryg."""
+    sent = 0
+    for note in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
+        if not note.user.email:
+            continue
+        send_mail(
+            subject=_("Tryg: ny besked"),
+            message=note.text + "\n\n" + _("Log ind i Tryg for at se mere."),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[note.user.email],
+        )
+        sent += 1
+    return sent
+
+
+def _notify(users, text, url):
+    from .services import notify
+
+    notify(users, text=text, url=url)
+
+
+@task()
+def send_deadline_reminders() -> int:
+    """Remind before deadlines: 4 h before the 24-hour assessment, one working day before the receipt
+    deadline, and task owners the working day before a task is due. Each reminder is sent once."""
+    from .services import unit_caseworkers
+
+    now = timezone.now()
+    count = 0
+    with transaction.atomic():
+        soon = (
+            Concern.objects.pending()
+            .filter(
+                assessed_at__isnull=True,
+                assessment_due_at__isnull=False,
+                assessment_due_at__lte=now + ASSESSMENT_WARNING,
+                assessment_reminded_at__isnull=True,
+            )
+            .select_related("receiving_unit")
+        )
+        for concern in soon:
+            _notify(
+                unit_caseworkers(concern.receiving_unit),
+                _("En underretning i %(unit)s skal vurderes inden for 24 timer: fristen er %(due)s.")
+                % {
+                    "unit": concern.receiving_unit.name,
+                    "due": timezone.localtime(concern.assessment_due_at).strftime("%d.%m.%Y %H:%M"),
+                },
+                reverse("cases:concern-detail", args=[concern.pk]),
+            )
+            Concern.objects.filter(pk=concern.pk).update(assessment_reminded_at=now)
+            count += 1
+        tomorrow_end = clocks.end_of_day(clocks.add_working_days(now, 1))
+        receipts = Concern.objects.filter(
+            receipt_due_at__isnull=False,
+            receipt_confirmed_at__isnull=True,
+            receipt_due_at__lte=tomorrow_end,
+            receipt_reminded_at__isnull=True,
+        ).select_related("receiving_unit")
+        for concern in receipts:
+            _notify(
+                unit_caseworkers(concern.receiving_unit),
+                _("Kvittering for en underretning i %(unit)s skal sendes senest %(due)s.")
+                % {
+                    "unit": concern.receiving_unit.name,
+                    "due": timezone.localtime(concern.receipt_due_at).strftime("%d.%m.%Y"),
+                },
+                reverse("cases:concern-detail", args=[concern.pk]),
+            )
+            Concern.objects.filter(pk=concern.pk).update(receipt_reminded_at=now)
+            count += 1
+        next_day = clocks.add_working_days(now, 1)
+        tasks = Task.objects.filter(done_at__isnull=True, reminded_at__isnull=True, due_date__lte=next_day)
+        for item in tasks.select_related("owner", "case"):
+            _notify(
+                [item.owner],
+                _("Opgave i sag %(n)s har frist %(d)s.")
+                % {"n": item.case.number, "d": item.due_date.strftime("%d.%m.%Y")},
+                reverse("cases:my-tasks"),
+            )
+            Task.objects.filter(pk=item.pk).update(reminded_at=now)
+            count += 1
+    return count
+
+
+@task()
+def anonymise_expired_cases() -> int:
+    """Anonymise closed cases whose retention date has passed, unless they are on archive hold."""
+    from .services import case_anonymise
+
+    today = timezone.localdate()
+    ids = list(
+        Case.objects.filter(
+            status=Case.Status.CLOSED,
+            retention_until__lt=today,
+            archive_hold=False,
+            anonymised_at__isnull=True,
+        ).values_list("pk", flat=True)
+    )
+    for pk in ids:
+        case_anonymise(case=Case.objects.get(pk=pk))
+    return len(ids)

@@ -1,0 +1,126 @@
+"""The "Done when" path in a real browser, with axe-core on every page."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tryg.core.tests.browser import axe_check, shot
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+
+
+def _walk_child_card(cast):
+    """The fagperson's walk of Aalborg's child card up to the outcome "Underret kommunen"."""
+    from tryg.actioncards import demo as card_demo
+    from tryg.actioncards.models import ActionCard
+    from tryg.actioncards.services import walk_answer, walk_start
+
+    card_demo.demo_seed(users={"tovholder": cast["tovholder"]})
+    card = ActionCard.objects.get(slug="bekymring-barn", municipality__code="851")
+    walk = walk_start(user=cast["fagperson"], card=card)
+    for option in ["nej", "next", "nej", "ja", "nej"]:
+        walk = walk_answer(walk=walk, option_id=option)
+    assert walk.is_finished and walk.outcome_node == "underret"
+    return walk
+
+
+def test_the_done_when_path(browser_login, cast, live_server):
+    from tryg.audit.models import AuditEvent
+    from tryg.cases.demo import ensure_routing
+    from tryg.cases.models import Case
+
+    ensure_routing()
+    try:
+        from tryg.knowledge.demo import demo_seed as knowledge_seed
+
+        knowledge_seed(users=cast | {"admin": cast["admin"]})
+    except ImportError:  # pragma: no cover
+        pass
+    walk = _walk_child_card(cast)
+
+    # 1. The fagperson follows the outcome's link and files the concern.
+    page = browser_login("fagperson")
+    page.goto(reverse("actioncards:walk-step", args=[walk.pk]))
+    page.get_by_role("link", name="Opret bekymring", exact=True).click()
+    page.wait_for_url(lambda url: "/app/cases/concerns/new/" in url and "walk=" in url)
+    assert "bekymring-barn" in page.content() or "Bekymring for et barn" in page.content()
+    assert page.is_checked("input[name=target_group][value=child]")
+    axe_check(page, name="cases-concern-form")
+    page.fill("#id_name", "Browser Bente")
+    page.select_option("#id_age_group", "13-17")
+    page.fill("#id_description", page.input_value("#id_description") + "Hun er bange for at blive sendt ud af landet.")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/app/cases/concerns/mine/")
+    assert "Modtaget" in page.content() and "Browser Bente" not in page.content()
+    axe_check(page, name="cases-my-concerns")
+
+    # 2. The case worker sees it on top of the queue with both clocks running.
+    worker = browser_login("sagsbehandler")
+    worker.goto(reverse("cases:queue"))
+    first_row = worker.locator("table.tryg-queue tbody tr").first
+    assert "Browser Bente" in first_row.inner_text()
+    assert (
+        "Vurdering inden 24 timer" in first_row.inner_text() and "Kvittering inden 6 hverdage" in first_row.inner_text()
+    )
+    axe_check(worker, name="cases-queue")
+    shot(worker, "cases-queue")
+    worker.get_by_role("link", name="Browser Bente", exact=True).click()
+    axe_check(worker, name="cases-concern-detail")
+    worker.get_by_role("button", name="Kvittér for modtagelse", exact=True).click()
+    worker.wait_for_selector("text=Modtagelsen er kvitteret")
+    worker.click("label[for=id_decision_0]")  # "Opret en ny sag"; DKFDS styles the label
+    worker.get_by_role("button", name="Gem beslutning", exact=True).click()
+    worker.wait_for_url(lambda url: url.rstrip("/").count("-") >= 4 and "/concerns/" not in url)
+    case = Case.objects.get()
+    axe_check(worker, name="cases-case-detail")
+
+    # 3. A note and a task.
+    worker.fill("#id_text", "Samtale med pigen alene på skolen.")
+    worker.get_by_role("button", name="Tilføj til tidslinjen", exact=True).click()
+    worker.wait_for_selector("text=Indførslen er tilføjet tidslinjen")
+    worker.fill("#id_title", "Kontakt sikkerhedskonsulenten")
+    worker.fill("#id_due_date", (timezone.localdate() + timedelta(days=2)).isoformat())
+    worker.get_by_role("button", name="Opret opgave", exact=True).click()
+    worker.wait_for_selector("text=Opgaven er oprettet")
+
+    # 4. A safe-contact rule, then a blocked letter home.
+    worker.get_by_role("link", name="Redigér regler for sikker kontakt", exact=True).click()
+    axe_check(worker, name="cases-safe-contact")
+    worker.click("label[for=id_forbidden_channels_0]")  # letter home
+    worker.click("label[for=id_forbidden_channels_2]")  # sms
+    worker.fill("#id_never_contact", "Faderen")
+    worker.get_by_role("button", name="Gem regler", exact=True).click()
+    worker.wait_for_selector("text=Reglerne for sikker kontakt er gemt")
+    assert "Brev til hjemmeadressen" in worker.locator("#contact-rules-heading + dl").inner_text()
+    worker.get_by_role("link", name="Kontakt personen eller familien", exact=True).click()
+    worker.select_option("#id_channel", "letter_home")
+    worker.fill("#id_text", "Indkaldelse til møde")
+    worker.get_by_role("button", name="Registrér kontakt", exact=True).click()
+    summary = worker.locator("#error-summary")
+    assert "forbyder kontakt via Brev til hjemmeadressen" in summary.inner_text()
+    axe_check(worker, name="cases-contact-blocked")
+    shot(worker, "cases-contact-blocked")
+
+    # 5. The outsider gets 404; the consultant only after being added to the team.
+    case_url = reverse("cases:case-detail", args=[case.pk])
+    outsider = browser_login("outsider")
+    assert outsider.goto(case_url).status == 404
+    consultant = browser_login("konsulent")
+    assert consultant.goto(case_url).status == 404
+    worker.goto(case_url)
+    worker.select_option("#id_user", str(cast["konsulent"].pk))
+    worker.select_option("#id_role", "security_consultant")
+    worker.get_by_role("button", name="Tilføj til team", exact=True).click()
+    worker.wait_for_selector("text=Personen er tilføjet sagens team")
+    assert consultant.goto(case_url).status == 200
+    axe_check(consultant, name="cases-case-detail-consultant")
+
+    # 6. The access log holds each of these reads.
+    readers = set(
+        AuditEvent.objects.filter(action="view", object_type="cases.case", object_id=str(case.pk)).values_list(
+            "actor_username", flat=True
+        )
+    )
+    assert readers == {"sagsbehandler", "konsulent"}

@@ -1,0 +1,142 @@
+"""Forms of the knowledge base: the search filters and the editing form."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Entry
+
+SLUG_LIST_RE = re.compile(r"^[a-z0-9-]+$")
+EMPTY = [("", _("Alle"))]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Søg"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Type"), choices=EMPTY + list(Entry.Kind.choices), required=False)
+    group = forms.ChoiceField(
+        label=_("Gruppe af bekymringstegn"), choices=EMPTY + list(Entry.Group.choices), required=False
+    )
+    target = forms.ChoiceField(label=_("Målgruppe"), choices=EMPTY + list(Entry.TargetGroup.choices), required=False)
+    page = forms.IntegerField(min_value=1, max_value=10_000, required=False, widget=forms.HiddenInput)
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data.get("kind") or None,
+            "group": data.get("group") or None,
+            "target_group": data.get("target") or None,
+        }
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _formfield(model_field, **kwargs):
+    from django.db import models
+
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class EntryForm(forms.ModelForm):
+    """Create or edit a draft. Kind-specific fields are validated by Entry.clean()."""
+
+    links = forms.CharField(
+        label=_("Henvisninger til andre opslag"),
+        required=False,
+        max_length=2000,
+        help_text=_("Korte navne (slugs) på andre opslag, adskilt af komma."),
+    )
+
+    class Meta:
+        model = Entry
+        formfield_callback = _formfield
+        fields = [
+            "slug",
+            "kind",
+            "title",
+            "summary",
+            "body",
+            "review_date",
+            "group",
+            "for_child",
+            "for_young",
+            "for_adult",
+            "law",
+            "paragraph",
+            "stk",
+            "in_force_from",
+            "source_url",
+            "superseded_by",
+            "superseded_by_text",
+            "verified",
+            "tool_type",
+            "phone",
+            "hours",
+            "audience",
+            "url",
+            "address",
+        ]
+        widgets = {
+            "review_date": DateInput(),
+            "in_force_from": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, creating: bool = False, national_choice: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.creating = creating
+        if not creating:
+            del self.fields["slug"]
+            del self.fields["kind"]
+        else:
+            self.fields["slug"].help_text = _(
+                "Små bogstaver, tal og bindestreger. Bruges i adressen og i henvisninger; kan ikke ændres senere."
+            )
+        if national_choice:
+            self.fields["national"] = forms.BooleanField(
+                label=_("Nationalt opslag (deles af alle kommuner)"), required=False
+            )
+        self.fields["review_date"].required = True
+        if self.instance.pk:
+            self.initial["links"] = ", ".join(link.target_slug for link in self.instance.links.all())
+
+    def clean_links(self) -> list[str]:
+        raw = self.cleaned_data.get("links") or ""
+        slugs = [part.strip() for part in raw.replace("\n", ",").split(",") if part.strip()]
+        bad = [s for s in slugs if not SLUG_LIST_RE.match(s)]
+        if bad:
+            raise forms.ValidationError(_("Ugyldige korte navne: %(slugs)s"), params={"slugs": ", ".join(bad)})
+        return slugs
+
+    def _post_clean(self):
+        # Uniqueness and lifecycle are checked by the services; only field validation happens here.
+        exclude = {"slug"} if not self.creating else set()
+        try:
+            self.instance = forms.models.construct_instance(self, self.instance, self._meta.fields, exclude)
+        except Exception:  # noqa: BLE001 - construct_instance only fails on bad data already reported
+            return
+        try:
+            self.instance.full_clean(
+                exclude=self._get_validation_exclusions(), validate_unique=False, validate_constraints=False
+            )
+        except forms.ValidationError as e:
+            self._update_errors(e)
+
+    def content(self) -> dict:
+        """The cleaned values as keyword arguments for the services."""
+        data = dict(self.cleaned_data)
+        data.pop("slug", None)
+        data.pop("national", None)
+        links = data.pop("links", [])
+        return {"links": links, **{k: v for k, v in data.items() if k in ENTRY_CONTENT}}
+
+
+ENTRY_CONTENT = set(EntryForm.Meta.fields) - {"slug"}

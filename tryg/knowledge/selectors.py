@@ -1,0 +1,167 @@
+"""Reads of the knowledge base. Other apps use `visible_entries`, `entries_by_slugs` and `warning_signs`.
+
+Visibility: a municipality sees the current published version of every national entry and of its own
+entries; where it has its own entry with the slug of a national one, only its own (the override).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from .models import Entry, EntryLink
+
+
+def _municipality_id(municipality) -> int | None:
+    if municipality is None:
+        return None
+    return municipality if isinstance(municipality, int) else municipality.pk
+
+
+def visible_entries(municipality) -> QuerySet[Entry]:
+    """Current published versions visible to `municipality` (a Municipality, its id, or None for national only)."""
+    municipality_id = _municipality_id(municipality)
+    current = Entry.objects.current()
+    if municipality_id is None:
+        return current.filter(municipality__isnull=True)
+    own_slugs = Entry.objects.current().filter(municipality_id=municipality_id).values("slug")
+    return current.filter(Q(municipality_id=municipality_id) | (Q(municipality__isnull=True) & ~Q(slug__in=own_slugs)))
+
+
+def attach_replacements(entries: list[Entry], municipality) -> list[Entry]:
+    """Resolve `superseded_by` of every entry in one query, so templates can show what replaced it."""
+    slugs = {e.superseded_by for e in entries if e.superseded_by}
+    found = {}
+    if slugs:
+        found = {e.slug: e for e in visible_entries(municipality).filter(slug__in=slugs)}
+    for entry in entries:
+        if entry.superseded_by:
+            entry.superseded_by_entry = found.get(entry.superseded_by)
+    return entries
+
+
+def entries_by_slugs(municipality, slugs) -> dict[str, Entry]:
+    """{slug: current visible entry} for the slugs that exist; replacements of superseded ones resolved."""
+    slugs = list(dict.fromkeys(slugs))
+    if not slugs:
+        return {}
+    entries = list(visible_entries(municipality).filter(slug__in=slugs))
+    attach_replacements(entries, municipality)
+    return {e.slug: e for e in entries}
+
+
+def warning_signs(municipality) -> QuerySet[Entry]:
+    """Visible published warning signs ordered by group, then title (choices for the intake form)."""
+    return visible_entries(municipality).filter(kind=Entry.Kind.WARNING_SIGN).order_by("group", "title", "pk")
+
+
+def linked_entries(entry: Entry, municipality) -> list[Entry]:
+    """The visible entries `entry` links to, in the link order."""
+    slugs = [link.target_slug for link in entry.links.all()]
+    found = entries_by_slugs(municipality, slugs)
+    return [found[s] for s in slugs if s in found]
+
+
+def entry_versions(entry: Entry) -> QuerySet[Entry]:
+    """All published (and retired) versions of the entry's scope+slug, newest first."""
+    return (
+        Entry.objects.scope(entry.municipality_id)
+        .filter(slug=entry.slug, version__gt=0)
+        .select_related("published_by")
+        .order_by("-version")
+    )
+
+
+def citing_entries(entry: Entry, municipality) -> list[Entry]:
+    """Visible entries that link to this entry (where it is cited)."""
+    linking_ids = EntryLink.objects.filter(target_slug=entry.slug).values("entry_id")
+    return list(visible_entries(municipality).filter(pk__in=linking_ids).exclude(pk=entry.pk).order_by("title"))
+
+
+def review_due(user) -> QuerySet[Entry]:
+    """Current entries past their review date that the user edits (own municipality; national with permission)."""
+    from django.utils import timezone
+
+    scope = Q(pk__in=[])
+    if user.municipality_id is not None and user.has_role("tovholder"):
+        scope |= Q(municipality_id=user.municipality_id)
+    if user.has_perm("knowledge.edit_national"):
+        scope |= Q(municipality__isnull=True)
+    return (
+        Entry.objects.current()
+        .filter(scope, review_date__lt=timezone.localdate())
+        .select_related("owner", "municipality")
+        .order_by("review_date", "title")
+    )
+
+
+def managed_entries(user) -> QuerySet[Entry]:
+    """Current versions and drafts the user can edit, for the management list."""
+    scope = Q(pk__in=[])
+    if user.municipality_id is not None and user.has_role("tovholder"):
+        scope |= Q(municipality_id=user.municipality_id)
+    if user.has_perm("knowledge.edit_national"):
+        scope |= Q(municipality__isnull=True)
+    return (
+        Entry.objects.filter(scope)
+        .filter(Q(status=Entry.Status.DRAFT) | Q(status=Entry.Status.PUBLISHED, valid_to__isnull=True))
+        .select_related("owner", "municipality")
+        .order_by("kind", "title", "slug", "version")
+    )
+
+
+# Search -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchPage:
+    """One page of search results. Each hit is an Entry with `rank` (higher is better) and `snippet` (safe HTML)."""
+
+    query: str
+    total: int
+    hits: list[Entry] = field(default_factory=list)
+    offset: int = 0
+    limit: int = 20
+
+
+def filtered_entries(
+    municipality, *, kind: str | None = None, group: str | None = None, target_group: str | None = None
+) -> QuerySet[Entry]:
+    qs = visible_entries(municipality)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if group:
+        qs = qs.filter(group=group)
+    if target_group:
+        qs = qs.filter(**{f"for_{target_group}": True})
+    return qs
+
+
+def search_entries(
+    municipality,
+    q: str = "",
+    *,
+    kind: str | None = None,
+    group: str | None = None,
+    target_group: str | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> SearchPage:
+    """Ranked full-text search over the visible entries (PostgreSQL `danish` FTS or SQLite FTS5).
+
+    Without a query, lists the filtered entries by kind and title. Invalid filter values are the
+    caller's job (forms/serializers validate against the choices).
+    """
+    from . import search
+
+    base = filtered_entries(municipality, kind=kind, group=group, target_group=target_group)
+    q = (q or "").strip()
+    if not search.has_terms(q):
+        total = base.count()
+        hits = list(base.order_by("kind", "title", "pk")[offset : offset + limit])
+        for hit in hits:
+            hit.rank = None
+            hit.snippet = ""
+    else:
+        total, hits = search.run(base, q, offset=offset, limit=limit)
+    attach_replacements(hits, municipality)
+    return SearchPage(query=q, total=total, hits=hits, offset=offset, limit=limit)

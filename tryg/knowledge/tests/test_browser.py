@@ -1,0 +1,53 @@
+"""In the browser: a fagperson searches the knowledge base and opens a provision; axe finds nothing."""
+
+import pytest
+
+from tryg.core.tests.browser import axe_check, shot
+
+
+@pytest.fixture
+def seeded(transactional_db, cast):
+    from tryg.knowledge.demo import demo_seed
+
+    demo_seed(users={"admin": cast["admin"], "tovholder": cast["tovholder"]})
+    return cast
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_a_fagperson_finds_tvangsaegteskab_and_opens_the_provision(seeded, browser_login):
+    page = browser_login("fagperson")
+    page.goto("/app/knowledge/")
+    axe_check(page)
+
+    page.fill("#id_q", "tvangsægteskab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("mark")
+    assert "tvangsægteskab" in page.inner_text("#knowledge-results").lower()
+    axe_check(page)
+    shot(page, "knowledge-search-tvangsaegteskab")
+
+    page.click("#knowledge-results a:has-text('Tvangsægteskab')")
+    page.wait_for_selector("h1:has-text('Tvangsægteskab')")
+    assert "Straffeloven § 260, stk. 2" in page.inner_text("main")
+    axe_check(page)
+    shot(page, "knowledge-provision")
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_a_superseded_provision_and_the_editing_pages_pass_axe(seeded, browser_login):
+    page = browser_login("tovholder")
+    page.goto("/app/knowledge/entry/serviceloven-50/")
+    assert "Bestemmelsen er ophævet" in page.inner_text("main")
+    axe_check(page)
+
+    page.goto("/app/knowledge/manage/review/")
+    assert "Tryg Aalborg" in page.inner_text("main")
+    axe_check(page)
+
+    page.goto("/app/knowledge/manage/new/")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("#error-summary")
+    axe_check(page)
+    shot(page, "knowledge-new-entry-errors")

@@ -1,0 +1,225 @@
+"""Pages of the knowledge base (hjælperedskab): search, entries, versions, and editing for the tovholder.
+
+Knowledge entries hold no personal data, so reading them writes no access-log rows.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import access, selectors, services
+from .forms import EntryForm, SearchForm
+from .models import Entry
+
+PAGE_SIZE = 20
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _require_manager(user) -> None:
+    if not access.can_manage(user):
+        raise Http404("not a knowledge editor")
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    page = None
+    status = 200
+    if not request.GET or form.is_valid():
+        data = form.cleaned_data if form.is_bound else {}
+        page_no = data.get("page") or 1
+        filters = form.filters() if form.is_bound else {}
+        page = selectors.search_entries(
+            request.user.municipality_id,
+            data.get("q", ""),
+            offset=(page_no - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            **filters,
+        )
+        page.number = page_no
+        page.has_previous = page_no > 1
+        page.has_next = page.offset + len(page.hits) < page.total
+        params = {k: v for k, v in request.GET.items() if k != "page" and v}
+        page.previous_url = "?" + urlencode({**params, "page": page_no - 1})
+        page.next_url = "?" + urlencode({**params, "page": page_no + 1})
+    else:
+        status = 400
+    template = "knowledge/_results.html" if request.htmx and not form.errors else "knowledge/search.html"
+    return render(request, template, {"form": form, "page": page}, status=status)
+
+
+def _entry_context(request, entry: Entry) -> dict:
+    municipality_id = request.user.municipality_id
+    selectors.attach_replacements([entry], municipality_id)
+    links = selectors.linked_entries(entry, municipality_id)
+    cited_by = selectors.citing_entries(entry, municipality_id)
+    selectors.attach_replacements(cited_by, municipality_id)
+    user = request.user
+    overrides_national = False
+    if not entry.is_national:
+        overrides_national = Entry.objects.current().national().filter(slug=entry.slug).exists()
+    return {
+        "entry": entry,
+        "links": links,
+        "cited_by": cited_by,
+        "can_edit": access.can_edit(user, entry),
+        "can_override": entry.is_national and user.has_role("tovholder") and user.municipality_id is not None,
+        "overrides_national": overrides_national,
+    }
+
+
+@require_GET
+def entry_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = access.entry_for_user(request.user, slug)
+    return render(request, "knowledge/entry.html", _entry_context(request, entry))
+
+
+@require_GET
+def entry_history(request: HttpRequest, slug: str) -> HttpResponse:
+    entry = access.entry_for_user(request.user, slug)
+    versions = list(selectors.entry_versions(entry))
+    return render(request, "knowledge/history.html", {"entry": entry, "versions": versions})
+
+
+@require_GET
+def entry_version(request: HttpRequest, slug: str, version: int) -> HttpResponse:
+    entry = access.entry_version_for_user(request.user, slug, version)
+    context = _entry_context(request, entry)
+    context["historic"] = not entry.is_current
+    return render(request, "knowledge/entry.html", context)
+
+
+# Editing (tovholder; national entries with the knowledge.edit_national permission) --------------------
+
+
+@require_GET
+def manage(request: HttpRequest) -> HttpResponse:
+    _require_manager(request.user)
+    entries = list(selectors.managed_entries(request.user))
+    return render(
+        request,
+        "knowledge/manage.html",
+        {"entries": entries, "due_count": sum(1 for e in entries if e.is_current and e.is_review_due)},
+    )
+
+
+@require_GET
+def review_due(request: HttpRequest) -> HttpResponse:
+    _require_manager(request.user)
+    return render(request, "knowledge/review_due.html", {"entries": list(selectors.review_due(request.user))})
+
+
+@require_http_methods(["GET", "POST"])
+def entry_create(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    _require_manager(user)
+    may_national = user.has_perm(access.EDIT_NATIONAL)
+    may_own = user.has_role("tovholder") and user.municipality_id is not None
+    form = EntryForm(request.POST or None, creating=True, national_choice=may_national and may_own)
+    if request.method == "POST" and form.is_valid():
+        national = form.cleaned_data.get("national", False) or not may_own
+        municipality = None if national else user.municipality
+        slug = form.cleaned_data["slug"]
+        if municipality is not None and Entry.objects.national().filter(slug=slug).exists():
+            form.add_error(
+                "slug",
+                _("Der findes et nationalt opslag med dette korte navn. Tilpas det nationale opslag i stedet."),
+            )
+        else:
+            try:
+                entry = services.entry_create_draft(actor=user, municipality=municipality, slug=slug, **form.content())
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("Kladden er gemt. Offentliggør den, når den er klar."))
+                return redirect("knowledge:entry-edit", pk=entry.pk)
+    status = 400 if form.errors else 200
+    return render(request, "knowledge/entry_form.html", {"form": form, "creating": True}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = access.editable_entry_for_user(request.user, pk)
+    if not entry.is_draft:
+        return redirect(entry.get_version_url() if entry.version else entry.get_absolute_url())
+    form = EntryForm(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_update_draft(actor=request.user, entry=entry, **form.content())
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Kladden er gemt."))
+            return redirect("knowledge:entry-edit", pk=entry.pk)
+    current = Entry.objects.scope(entry.municipality_id).current().filter(slug=entry.slug).first()
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "knowledge/entry_form.html",
+        {"form": form, "entry": entry, "current": current, "creating": False},
+        status=status,
+    )
+
+
+@require_POST
+def entry_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = access.editable_entry_for_user(request.user, pk)
+    try:
+        draft = services.entry_start_revision(actor=request.user, entry=entry)
+    except ValidationError as exc:
+        return render(request, "knowledge/bad_request.html", {"errors": exc.messages}, status=400)
+    return redirect("knowledge:entry-edit", pk=draft.pk)
+
+
+@require_POST
+def entry_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = access.editable_entry_for_user(request.user, pk)
+    try:
+        published = services.entry_publish(actor=request.user, entry=entry)
+    except ValidationError as exc:
+        return render(request, "knowledge/bad_request.html", {"errors": exc.messages}, status=400)
+    messages.success(request, _("Version %(version)s er offentliggjort.") % {"version": published.version})
+    return redirect(published.get_absolute_url())
+
+
+@require_POST
+def entry_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = access.editable_entry_for_user(request.user, pk)
+    try:
+        services.entry_discard_draft(actor=request.user, entry=entry)
+    except ValidationError as exc:
+        return render(request, "knowledge/bad_request.html", {"errors": exc.messages}, status=400)
+    messages.success(request, _("Kladden er kasseret."))
+    return redirect("knowledge:manage")
+
+
+@require_POST
+def entry_override(request: HttpRequest, slug: str) -> HttpResponse:
+    """A tovholder starts the municipality's own version of a national entry."""
+    user = request.user
+    if not (user.has_role("tovholder") and user.municipality_id is not None):
+        raise Http404("not a tovholder")
+    national = Entry.objects.current().national().filter(slug=slug).first()
+    if national is None:
+        raise Http404("no national entry")
+    try:
+        draft = services.entry_override(actor=user, municipality=user.municipality, national=national)
+    except ValidationError as exc:
+        return render(request, "knowledge/bad_request.html", {"errors": exc.messages}, status=400)
+    messages.info(
+        request,
+        _("Kommunens egen udgave er oprettet som kladde. Den erstatter det nationale opslag, når den offentliggøres."),
+    )
+    return redirect(reverse("knowledge:entry-edit", kwargs={"pk": draft.pk}))
