@@ -181,7 +181,10 @@ def _run_sqlite(base, q: str, *, offset: int, limit: int) -> tuple[int, list[Ent
     if not match:
         return 0, []
     inner_sql, inner_params = base.order_by().values("pk").query.sql_with_params()
-    where = f"{FTS_TABLE} MATCH %s AND rowid IN ({inner_sql})"
+    # "+rowid" keeps the visibility filter out of FTS5's own plan: otherwise SQLite hands every visible id
+    # to the virtual table and the full-text query runs once per id. This way it runs once, and each
+    # match is checked against the (materialised) set of visible ids.
+    where = f"{FTS_TABLE} MATCH %s AND +rowid IN ({inner_sql})"
     connection = connections[base.db]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {where}", [match, *inner_params])  # noqa: S608
@@ -189,19 +192,27 @@ def _run_sqlite(base, q: str, *, offset: int, limit: int) -> tuple[int, list[Ent
         if total == 0 or offset >= total:
             return total, []
         cursor.execute(
-            f"SELECT rowid, bm25({FTS_TABLE}, 6.0, 1.0) AS score, "  # noqa: S608
-            f"snippet({FTS_TABLE}, 1, char(2), char(3), '…', 24) "
+            f"SELECT rowid, bm25({FTS_TABLE}, 6.0, 1.0) AS score "  # noqa: S608
             f"FROM {FTS_TABLE} WHERE {where} ORDER BY score, rowid LIMIT %s OFFSET %s",
             [match, *inner_params, limit, offset],
         )
-        rows = cursor.fetchall()
-    by_id = Entry.objects.using(base.db).in_bulk([row[0] for row in rows])
+        ranked = cursor.fetchall()
+        # Snippets only for the rows of this page.
+        ids = [row[0] for row in ranked]
+        marks = ",".join(["%s"] * len(ids))
+        cursor.execute(
+            f"SELECT rowid, snippet({FTS_TABLE}, 1, char(2), char(3), '…', 24) "  # noqa: S608
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({marks})",
+            [match, *ids],
+        )
+        snippets = dict(cursor.fetchall())
+    by_id = Entry.objects.using(base.db).in_bulk(ids)
     hits = []
-    for pk, score, snippet in rows:
+    for pk, score in ranked:
         entry = by_id.get(pk)
         if entry is None:
             continue
         entry.rank = -score  # bm25 is lower-is-better; expose higher-is-better like PostgreSQL
-        entry.snippet = marked_html(snippet)
+        entry.snippet = marked_html(snippets.get(pk, ""))
         hits.append(entry)
     return total, hits

@@ -54,7 +54,9 @@ def test_publishing_makes_a_new_version_and_keeps_the_old_one_unchanged(cast, aa
     after = Entry.objects.values().get(pk=v1.pk)
     assert v2.version == 2 and v2.is_current and v2.pk != v1.pk
     assert after["valid_to"] == v2.valid_from
-    assert {k: v for k, v in after.items() if k != "valid_to"} == {k: v for k, v in before.items() if k != "valid_to"}
+    # Content is unchanged; only valid_to is set and (on PostgreSQL) the retired version leaves the search index.
+    derived = {"valid_to", "search_vector"}
+    assert {k: v for k, v in after.items() if k not in derived} == {k: v for k, v in before.items() if k not in derived}
     assert after["title"] == "Rådgivningen"
     assert list(visible_entries(aalborg).filter(slug="kontakt")) == [v2]
 
