@@ -124,7 +124,7 @@ def browser_login(browser_page, cast):
         # A code works once: let the same code serve a repeated login within its 30 seconds, and forget
         # any earlier wrong code's back-off.
         TOTPDevice.objects.filter(user=user).update(
-            last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+            last_t=-1, drift=0, throttling_failure_count=0, throttling_failure_timestamp=None
         )
         page.fill("#id_otp", code_for(DEMO_TOTP_SECRET))
         page.click("main form button[type=submit]")

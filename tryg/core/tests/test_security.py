@@ -85,7 +85,7 @@ def test_it_never_writes_passwords_codes_or_tokens_to_any_log(cast, caplog):
     if token_url is None:
         pytest.skip("/api/v1/auth/token/ does not exist yet: the token part of this test cannot run")
     TOTPDevice.objects.filter(pk=device.pk).update(
-        last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+        last_t=-1, drift=0, throttling_failure_count=0, throttling_failure_timestamp=None
     )
     api = Client()
     bad = api.post(

@@ -177,3 +177,14 @@ def test_the_stemmer_strips_danish_endings():
     assert danish_stem("skolerne") == "skol"
     assert danish_stem("og") == "og"
     assert fts5_query('hvad er "tvang" OR NEAR(x)') == '"tvang"* AND "or" AND "near"* AND "x"'
+
+
+@pytest.mark.django_db
+def test_the_page_is_translated_to_english(clients):
+    client = clients["fagperson"]
+    client.cookies["django_language"] = "en"
+
+    html = client.get(SEARCH).content.decode()
+
+    assert "<h1>Knowledge base</h1>" in html
+    assert "Warning sign group" in html
