@@ -299,6 +299,9 @@ if TESTING:
     # Fast hashing in tests only; production keeps Argon2.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    # Tests serve static files from the finders; no collectstatic needed (and no warning about var/static).
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = True
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     if not TRYG_ENCRYPTION_KEYS:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tryg.audit.services import audit_read, audit_search
+
 from . import services
 from .access import managed_users, membership_for_admin, require_administrator, unit_for_admin, user_for_admin
 from .forms import MembershipForm, UnitForm, UserCreateForm, UserEditForm
@@ -50,6 +52,8 @@ def user_list(request: HttpRequest) -> HttpResponse:
             | Q(email__icontains=query)
         )
     users = users.order_by("-is_active", "last_name", "first_name", "username")
+    if query:
+        audit_search(request, object_type="accounts.user", criterion=f"q={query}", purpose=_("Brugeradministration"))
     return render(request, "accounts/admin/user_list.html", {"users": users, "query": query})
 
 
@@ -96,6 +100,7 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     memberships = Membership.objects.filter(user=user).select_related("unit").order_by("unit__name", "role")
     has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     form = MembershipForm(municipality=request.user.municipality)
+    audit_read(request, user, subject=user, purpose=_("Brugeradministration"))
     return render(
         request,
         "accounts/admin/user_detail.html",
@@ -109,6 +114,8 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_for_admin(request.user, pk)
     initial = {"first_name": user.first_name, "last_name": user.last_name, "email": user.email}
     form = UserEditForm(bound_data(request), initial=initial)
+    if request.method == "GET":
+        audit_read(request, user, subject=user, purpose=_("Brugeradministration"))
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(actor=request.user, user=user, **form.cleaned_data)

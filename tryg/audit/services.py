@@ -44,6 +44,15 @@ def _actor_fields(user) -> dict:
     }
 
 
+def _owner_municipality(subject, obj) -> int | None:
+    """The municipality that holds the data: the subject's, else the object's (model instances only)."""
+    for candidate in (subject, obj):
+        owner = getattr(candidate, "municipality_id", None)
+        if owner is not None and not isinstance(candidate, tuple):
+            return owner
+    return None
+
+
 def audit_record(
     *,
     actor,
@@ -61,6 +70,10 @@ def audit_record(
     fields = _actor_fields(actor)
     if username and not fields["actor_username"]:
         fields["actor_username"] = username[:150]
+    # A row belongs to the municipality that holds the data, so its coordinator sees every read of its
+    # people, also by a regional security consultant employed elsewhere; otherwise to the actor's.
+    if municipality_id is None:
+        municipality_id = _owner_municipality(subject, obj)
     if municipality_id is not None:
         fields["municipality_id"] = municipality_id
     object_type, object_id = _ref(obj)

@@ -47,6 +47,19 @@ def test_it_searches_the_users_list(clients):
     assert "Freja Lærer" in html and "Sara Sagsbehandler" not in html
 
 
+def test_it_logs_reads_and_searches_of_staff_details(clients, cast):
+    fagperson = cast["fagperson"]
+    clients["admin"].get(reverse("accounts:admin-users"), {"q": "freja"})
+    clients["admin"].get(reverse("accounts:admin-user-detail", args=[fagperson.pk]))
+    clients["admin"].get(reverse("accounts:admin-user-edit", args=[fagperson.pk]))
+    rows = AuditEvent.objects.filter(actor_username="admin").order_by("id")
+    search = rows.get(action=Action.SEARCH)
+    assert search.object_type == "accounts.user" and search.detail == "q=freja"
+    views = rows.filter(action=Action.VIEW, subject_type="accounts.user", subject_id=str(fagperson.pk))
+    assert views.count() == 2
+    assert all(row.municipality_id == fagperson.municipality_id for row in views)
+
+
 def test_it_keeps_the_users_list_query_count_flat(clients, cast):
     unit = cast["fagperson"].memberships.get().unit
     counter = {"n": 0}

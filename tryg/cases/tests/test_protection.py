@@ -112,3 +112,23 @@ def test_the_coordinator_exports_access_history_without_names_or_content(clients
     assert "Ida" not in text and "Indhold" not in text
     assert AuditEvent.objects.filter(action="export", actor_username="tovholder").count() == 1
     assert clients["tovholder"].get(reverse("cases:case-detail", args=[case.pk])).status_code == 404
+
+
+def test_a_regional_consultants_reads_land_in_the_log_of_the_municipality_that_holds_the_case(clients, cast, routing):
+    from tryg.audit.selectors import subject_access_history
+    from tryg.cases.models import CaseMember
+
+    concern = make_concern(cast, name="Region Rami", actor="outsider")
+    case = services.concern_triage(actor=cast["outsider"], concern=concern)
+    services.member_add(
+        actor=cast["outsider"], case=case, user=cast["konsulent"], role=CaseMember.Role.SECURITY_CONSULTANT
+    )
+    assert clients["konsulent"].get(reverse("cases:case-detail", args=[case.pk])).status_code == 200
+
+    read = AuditEvent.objects.get(actor_username="konsulent", action="view", subject_id=str(case.person_id))
+    assert read.municipality_id == case.municipality_id != cast["konsulent"].municipality_id
+    history = subject_access_history("cases.person", str(case.person_id), case.municipality_id)
+    assert any(row["unit"] == "Sikkerhedskonsulenterne Nordjylland" and row["action"] == "view" for row in history)
+    # Logins and searches stay with the actor's own municipality.
+    login = AuditEvent.objects.filter(actor_username="konsulent", action="login").first()
+    assert login is None or login.municipality_id == cast["konsulent"].municipality_id
