@@ -63,6 +63,7 @@ class EntryForm(forms.ModelForm):
             "title",
             "summary",
             "body",
+            "owner",
             "review_date",
             "group",
             "for_child",
@@ -90,9 +91,28 @@ class EntryForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 10}),
         }
 
-    def __init__(self, *args, creating: bool = False, national_choice: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        creating: bool = False,
+        national_choice: bool = False,
+        owners=None,
+        link_scope: int | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.creating = creating
+        self.link_scope = link_scope
+        if creating or owners is None:
+            # The creator owns a new entry; the owner can be changed on the draft afterwards.
+            del self.fields["owner"]
+        else:
+            owner = self.fields["owner"]
+            owner.queryset = owners
+            owner.required = True
+            owner.empty_label = _("Vælg en ansvarlig")
+            owner.label_from_instance = lambda user: user.display_name
+            owner.help_text = _("Den, der sørger for, at opslaget er korrekt og bliver revideret til tiden.")
         if not creating:
             del self.fields["slug"]
             del self.fields["kind"]
@@ -114,6 +134,13 @@ class EntryForm(forms.ModelForm):
         bad = [s for s in slugs if not SLUG_LIST_RE.match(s)]
         if bad:
             raise forms.ValidationError(_("Ugyldige korte navne: %(slugs)s"), params={"slugs": ", ".join(bad)})
+        from .selectors import unknown_link_slugs
+
+        unknown = unknown_link_slugs(slugs, self.link_scope)
+        if unknown:
+            raise forms.ValidationError(
+                _("Der findes ingen opslag med disse korte navne: %(slugs)s"), params={"slugs": ", ".join(unknown)}
+            )
         return slugs
 
     def _post_clean(self):

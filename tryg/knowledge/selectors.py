@@ -109,6 +109,36 @@ def managed_entries(user) -> QuerySet[Entry]:
     )
 
 
+def possible_owners(municipality_id: int | None) -> QuerySet:
+    """Who may own an entry of this scope: the municipality's active coordinators, or the national editors."""
+    from django.contrib.auth.models import Permission
+
+    from tryg.accounts.models import Role, User
+
+    users = User.objects.filter(is_active=True)
+    if municipality_id is None:
+        perm = Permission.objects.filter(content_type__app_label="knowledge", codename="edit_national")
+        users = users.filter(Q(is_superuser=True) | Q(user_permissions__in=perm) | Q(groups__permissions__in=perm))
+    else:
+        users = users.filter(municipality_id=municipality_id, memberships__role=Role.TOVHOLDER)
+    return users.distinct().order_by("first_name", "last_name", "username")
+
+
+def unknown_link_slugs(slugs: list[str], municipality_id: int | None) -> list[str]:
+    """The slugs that name no entry a link from this scope can reach.
+
+    A municipality's entry links to national entries and its own. A national entry may also name an entry
+    that municipalities keep themselves (such as their preparedness plan): it resolves per municipality.
+    """
+    if not slugs:
+        return []
+    entries = Entry.objects.filter(slug__in=slugs)
+    if municipality_id is not None:
+        entries = entries.filter(Q(municipality__isnull=True) | Q(municipality_id=municipality_id))
+    known = set(entries.values_list("slug", flat=True))
+    return [slug for slug in slugs if slug not in known]
+
+
 # Search -------------------------------------------------------------------------------------------
 
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("manage/<int:pk>/revise/", views.entry_revise, name="entry-revise"),
     path("manage/<int:pk>/publish/", views.entry_publish, name="entry-publish"),
     path("manage/<int:pk>/discard/", views.entry_discard, name="entry-discard"),
+    path("manage/<int:pk>/retire/", views.entry_retire, name="entry-retire"),
     path("manage/override/<slug:slug>/", views.entry_override, name="entry-override"),
 ]

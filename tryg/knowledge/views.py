@@ -127,7 +127,12 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     _require_manager(user)
     may_national = user.has_perm(access.EDIT_NATIONAL)
     may_own = user.has_role("tovholder") and user.municipality_id is not None
-    form = EntryForm(request.POST or None, creating=True, national_choice=may_national and may_own)
+    form = EntryForm(
+        request.POST or None,
+        creating=True,
+        national_choice=may_national and may_own,
+        link_scope=user.municipality_id if may_own else None,
+    )
     if request.method == "POST" and form.is_valid():
         national = form.cleaned_data.get("national", False) or not may_own
         municipality = None if national else user.municipality
@@ -154,7 +159,12 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = access.editable_entry_for_user(request.user, pk)
     if not entry.is_draft:
         return redirect(entry.get_version_url() if entry.version else entry.get_absolute_url())
-    form = EntryForm(request.POST or None, instance=entry)
+    form = EntryForm(
+        request.POST or None,
+        instance=entry,
+        owners=selectors.possible_owners(entry.municipality_id),
+        link_scope=entry.municipality_id,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_update_draft(actor=request.user, entry=entry, **form.content())
@@ -203,6 +213,32 @@ def entry_discard(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "knowledge/bad_request.html", {"errors": exc.messages}, status=400)
     messages.success(request, _("Kladden er kasseret."))
     return redirect("knowledge:manage")
+
+
+@require_http_methods(["GET", "POST"])
+def entry_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw the current version after a confirmation page; its versions stay in the history."""
+    entry = access.editable_entry_for_user(request.user, pk)
+    if not entry.is_current:
+        errors = [_("Kun den gældende version af et opslag kan trækkes tilbage.")]
+        return render(request, "knowledge/bad_request.html", {"errors": errors}, status=400)
+    national = None
+    if not entry.is_national:
+        national = Entry.objects.current().national().filter(slug=entry.slug).first()
+    if request.method == "POST":
+        try:
+            services.entry_retire(actor=request.user, entry=entry)
+        except ValidationError as exc:
+            return render(request, "knowledge/bad_request.html", {"errors": exc.messages}, status=400)
+        if national is not None:
+            messages.success(request, _("Kommunens udgave er trukket tilbage. Det nationale opslag vises igen."))
+        else:
+            messages.success(request, _("Opslaget er trukket tilbage og vises ikke længere."))
+        return redirect("knowledge:manage")
+    cited_by = selectors.citing_entries(entry, request.user.municipality_id)
+    return render(
+        request, "knowledge/retire_confirm.html", {"entry": entry, "national": national, "cited_by": cited_by}
+    )
 
 
 @require_POST

@@ -95,6 +95,8 @@ RULES = [
         kwargs=lambda w: {"pk": w["national_draft"].pk},
         method="post",
     ),
+    Rule("knowledge:entry-retire", EDIT, kwargs=lambda w: {"pk": w["own_v2"].pk}),
+    Rule("knowledge:entry-retire", EDIT_BAD, kwargs=lambda w: {"pk": w["own_v1"].pk}, method="post"),
     Rule("knowledge:entry-override", EDIT_BAD, kwargs=lambda w: {"slug": w["national"].slug}, method="post"),
     Rule("knowledge-api:entry-list", API_READ, query="q=tvangsægteskab"),
     Rule("knowledge-api:entry-list", API_BAD, query="kind=bogus"),

@@ -51,3 +51,27 @@ def test_a_superseded_provision_and_the_editing_pages_pass_axe(seeded, browser_l
     page.wait_for_selector("#error-summary")
     axe_check(page)
     shot(page, "knowledge-new-entry-errors")
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_the_tovholder_picks_an_owner_and_withdraws_an_entry_by_keyboard(seeded, browser_login):
+    page = browser_login("tovholder")
+    page.goto("/app/knowledge/entry/aalborg-beredskab/")
+    page.click("main form button:has-text('Lav en ny version')")
+    page.wait_for_selector("#id_owner")
+    assert page.input_value("#id_owner") == str(seeded["tovholder"].pk)
+    axe_check(page)
+    page.click("main form button:has-text('Kassér kladden')")
+
+    page.goto("/app/knowledge/entry/aalborg-beredskab/")
+    page.focus("a:has-text('Træk opslaget tilbage')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1:has-text('Træk opslaget tilbage')")
+    axe_check(page)
+    shot(page, "knowledge-withdraw-confirm")
+    page.focus("main form button:has-text('Træk tilbage')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".alert-success")
+    assert "trukket tilbage" in page.inner_text("main")
+    axe_check(page)

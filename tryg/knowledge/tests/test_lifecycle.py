@@ -88,7 +88,7 @@ def test_history_and_old_versions_are_shown(cast, clients, aalborg):
 
 
 @pytest.mark.django_db
-def test_the_tovholder_creates_edits_and_publishes_an_entry_on_the_pages(clients, aalborg):
+def test_the_tovholder_creates_edits_and_publishes_an_entry_on_the_pages(clients, cast, aalborg):
     client = clients["tovholder"]
 
     response = client.post(
@@ -98,7 +98,10 @@ def test_the_tovholder_creates_edits_and_publishes_an_entry_on_the_pages(clients
     assert response.status_code == 302 and draft.is_draft and draft.municipality == aalborg
     assert not search_entries(aalborg, "Ny kontakt").hits  # drafts are not visible
 
-    response = client.post(reverse("knowledge:entry-edit", args=[draft.pk]), _form_data(title="Ny kontakt i Aalborg"))
+    response = client.post(
+        reverse("knowledge:entry-edit", args=[draft.pk]),
+        _form_data(title="Ny kontakt i Aalborg", owner=cast["tovholder"].pk),
+    )
     assert response.status_code == 302
     response = client.post(reverse("knowledge:entry-publish", args=[draft.pk]))
     assert response.status_code == 302
@@ -144,7 +147,7 @@ def test_a_municipal_entry_cannot_take_a_national_slug_without_overriding(client
 
 
 @pytest.mark.django_db
-def test_the_tovholder_overrides_a_national_entry_for_their_municipality(clients, aalborg, hjoerring):
+def test_the_tovholder_overrides_a_national_entry_for_their_municipality(clients, cast, aalborg, hjoerring):
     national = _contact(None, slug="national-kontakt", title="National rådgivning")
     client = clients["tovholder"]
 
@@ -153,7 +156,8 @@ def test_the_tovholder_overrides_a_national_entry_for_their_municipality(clients
     assert response.status_code == 302 and draft.is_draft
     assert visible_entries(aalborg).get(slug="national-kontakt") == national  # until published
 
-    client.post(reverse("knowledge:entry-edit", args=[draft.pk]), _form_data(title="Aalborgs rådgivning"))
+    owner = cast["tovholder"].pk
+    client.post(reverse("knowledge:entry-edit", args=[draft.pk]), _form_data(title="Aalborgs rådgivning", owner=owner))
     client.post(reverse("knowledge:entry-publish", args=[draft.pk]))
 
     assert visible_entries(aalborg).get(slug="national-kontakt").title == "Aalborgs rådgivning"
@@ -279,3 +283,76 @@ def test_the_entry_page_query_count_does_not_grow_with_links(clients, aalborg):
 
     url = reverse("knowledge:entry", args=["hub"])
     assert_flat_queries(make, lambda: clients["fagperson"].get(url), small=2, large=12)
+
+
+@pytest.mark.django_db
+def test_the_owner_is_chosen_among_the_municipalitys_coordinators(clients, cast, aalborg):
+    from tryg.accounts.models import Membership, Role, User
+
+    tovholder = cast["tovholder"]
+    colleague = User.objects.create(username="tove2", first_name="Tine", last_name="Tovholder", municipality=aalborg)
+    Membership.objects.create(user=colleague, unit=tovholder.memberships.get().unit, role=Role.TOVHOLDER)
+    draft = entry_create_draft(
+        actor=tovholder, municipality=aalborg, slug="ejer", kind=Entry.Kind.TOOL, title="Skabelon", tool_type="template"
+    )
+    client = clients["tovholder"]
+    form_page = client.get(reverse("knowledge:entry-edit", args=[draft.pk])).content.decode()
+    assert "Tine Tovholder" in form_page and "Freja Lærer" not in form_page  # a teacher cannot own entries
+
+    data = _form_data(title="Skabelon", tool_type="template", owner=cast["fagperson"].pk)
+    assert client.post(reverse("knowledge:entry-edit", args=[draft.pk]), data).status_code == 400
+    draft.refresh_from_db()
+    assert draft.owner == tovholder
+
+    data["owner"] = colleague.pk
+    assert client.post(reverse("knowledge:entry-edit", args=[draft.pk]), data).status_code == 302
+    client.post(reverse("knowledge:entry-publish", args=[draft.pk]))
+    assert "Tine Tovholder" in client.get(reverse("knowledge:entry", args=["ejer"])).content.decode()
+
+
+@pytest.mark.django_db
+def test_links_must_name_entries_that_exist(clients, cast, aalborg, hjoerring):
+    _contact(None, slug="national-kontakt")
+    _contact(hjoerring, slug="hjoerrings-kontakt")
+    client = clients["tovholder"]
+    data = _form_data(kind="contact", slug="med-links", links="national-kontakt, findes-ikke, hjoerrings-kontakt")
+
+    response = client.post(reverse("knowledge:entry-create"), data)
+    html = response.content.decode()
+    assert response.status_code == 400 and 'id="error-summary"' in html
+    assert "findes-ikke, hjoerrings-kontakt" in html  # another municipality's entry is not reachable
+    assert not Entry.objects.filter(slug="med-links").exists()
+
+    data["links"] = "national-kontakt"
+    assert client.post(reverse("knowledge:entry-create"), data).status_code == 302
+    assert [link.target_slug for link in Entry.objects.get(slug="med-links").links.all()] == ["national-kontakt"]
+
+
+@pytest.mark.django_db
+def test_the_tovholder_retires_an_override_and_the_national_entry_shows_again(clients, cast, aalborg):
+    national = _contact(None, slug="national-kontakt", title="National rådgivning")
+    own = _contact(aalborg, slug="national-kontakt", title="Aalborgs rådgivning")
+    client = clients["tovholder"]
+    url = reverse("knowledge:entry-retire", args=[own.pk])
+
+    confirm = client.get(url).content.decode()
+    assert "National rådgivning" in confirm and "Træk tilbage" in confirm
+    assert Entry.objects.get(pk=own.pk).is_current  # the confirmation page changes nothing
+
+    assert client.post(url).status_code == 302
+    own.refresh_from_db()
+    assert own.status == Entry.Status.RETIRED and own.valid_to is not None
+    assert visible_entries(aalborg).get(slug="national-kontakt") == national
+    assert client.post(url).status_code == 400  # no longer the current version
+    assert clients["sagsbehandler"].get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_retired_own_entry_leaves_search_and_its_page(clients, cast, aalborg):
+    own = _contact(aalborg, slug="lokal-kontakt", title="Lokal natåben rådgivning")
+    assert [h.slug for h in search_entries(aalborg, "natåben").hits] == ["lokal-kontakt"]
+
+    clients["tovholder"].post(reverse("knowledge:entry-retire", args=[own.pk]))
+
+    assert not search_entries(aalborg, "natåben").hits
+    assert clients["fagperson"].get(reverse("knowledge:entry", args=["lokal-kontakt"])).status_code == 404
