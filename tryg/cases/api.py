@@ -1,5 +1,7 @@
 """API for concerns and cases. Same access functions as the pages; the notifier gets the status only."""
 
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -16,8 +18,36 @@ from tryg.core.api import ApiError
 from . import identity, services
 from .access import case_for_user, concern_for_notifier, concern_for_user, visible_cases
 from .forms import ENTRY_KINDS
-from .models import AgeGroup, Case, Concern, RelatedPerson, TargetGroup, TimelineEntry
-from .views import NOTIFIER_ROLES, _owners, _purpose, _search_cases
+from .models import (
+    AgeGroup,
+    Case,
+    CaseLink,
+    CaseMember,
+    Channel,
+    Concern,
+    Referral,
+    RelatedPerson,
+    TargetGroup,
+    TimelineEntry,
+)
+from .models import Task as CaseTask
+from .views import NOTIFIER_ROLES, _member_candidates, _owners, _pending_referrals, _purpose, _search_cases
+
+
+def _valid(serializer_class, request):
+    """The request body checked by `serializer_class`; invalid input raises the API's 400 error shape."""
+    ser = serializer_class(data=request.data)
+    ser.is_valid(raise_exception=True)
+    return ser
+
+
+@contextmanager
+def _service_errors():
+    """A service's ValidationError becomes the API's 400 error shape."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        raise _django_errors(exc) from None
 
 
 def _django_errors(exc: DjangoValidationError) -> ApiError:
@@ -205,6 +235,178 @@ class TriageResultSerializer(serializers.Serializer):
     case_number = serializers.CharField(allow_null=True)
 
 
+def _one_of(values) -> str:
+    return "One of: " + ", ".join(values) + "."
+
+
+def _check_choice(value: str, values) -> str:
+    """The check (and message) of a ChoiceField, for fields kept as plain strings in the schema."""
+    if value not in values:
+        message = serializers.ChoiceField.default_error_messages["invalid_choice"]
+        raise serializers.ValidationError(str(message).format(input=value[:40]))
+    return value
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    # Plain strings with the values listed (like EntryCreate.kind): a choice field here would rename the
+    # schema's existing StatusEnum component.
+    status = serializers.CharField(help_text=_one_of(Case.Status.values))
+    outcome = serializers.ChoiceField(
+        choices=Case.Outcome.choices, required=False, allow_blank=True, default="", help_text="Required to close."
+    )
+
+    def validate_status(self, value):
+        return _check_choice(value, Case.Status.values)
+
+    def validate(self, attrs):
+        if attrs["status"] == Case.Status.CLOSED and not attrs.get("outcome"):
+            raise serializers.ValidationError({"outcome": [_("Vælg sagens udfald.")]})
+        return attrs
+
+
+class CaseStatusSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    number = serializers.CharField()
+    status = serializers.CharField()
+    outcome = serializers.CharField()
+    closed_at = serializers.DateTimeField(allow_null=True)
+    retention_until = serializers.DateField(allow_null=True)
+
+
+class ArchiveHoldSerializer(serializers.Serializer):
+    hold = serializers.BooleanField(help_text="true sets the archive hold, false lifts it.")
+    reason = serializers.CharField(max_length=2000, help_text="Why; recorded on the case's timeline.")
+
+
+class ArchiveHoldResultSerializer(CaseStatusSerializer):
+    archive_hold = serializers.BooleanField()
+
+
+class MemberCreateSerializer(serializers.Serializer):
+    user = serializers.IntegerField(help_text="A case worker of the municipality or a consultant of its region.")
+    role = serializers.ChoiceField(
+        choices=[
+            (CaseMember.Role.PARTICIPANT, CaseMember.Role.PARTICIPANT.label),
+            (CaseMember.Role.SECURITY_CONSULTANT, CaseMember.Role.SECURITY_CONSULTANT.label),
+        ]
+    )
+
+
+class SafeContactInSerializer(serializers.Serializer):
+    """The whole set of rules: every field is sent (an empty list or text clears it)."""
+
+    allowed_channels = serializers.ListField(
+        child=serializers.CharField(),
+        max_length=len(Channel.values),
+        help_text="If any are given, every other channel is excluded. " + _one_of(Channel.values),
+    )
+    forbidden_channels = serializers.ListField(
+        child=serializers.CharField(), max_length=len(Channel.values), help_text=_one_of(Channel.values)
+    )
+    never_contact = serializers.CharField(max_length=5000, allow_blank=True)
+    note = serializers.CharField(max_length=5000, allow_blank=True)
+
+    def _channels(self, values):
+        for value in values:
+            _check_choice(value, Channel.values)
+        return list(dict.fromkeys(values))
+
+    def validate_allowed_channels(self, values):
+        return self._channels(values)
+
+    def validate_forbidden_channels(self, values):
+        return self._channels(values)
+
+    def validate(self, attrs):
+        if set(attrs["allowed_channels"]) & set(attrs["forbidden_channels"]):
+            raise serializers.ValidationError(
+                {"forbidden_channels": [_("En kontaktvej kan ikke både være tilladt og forbudt.")]}
+            )
+        return attrs
+
+
+class SafeContactSerializer(serializers.Serializer):
+    person = serializers.UUIDField()
+    allowed_channels = serializers.ListField(child=serializers.CharField(), help_text=_one_of(Channel.values))
+    forbidden_channels = serializers.ListField(child=serializers.CharField(), help_text=_one_of(Channel.values))
+    never_contact = serializers.CharField()
+    note = serializers.CharField()
+
+
+class ContactCreateSerializer(serializers.Serializer):
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    text = serializers.CharField(max_length=20000)
+
+
+class ReferralCreateSerializer(serializers.Serializer):
+    actor_type = serializers.ChoiceField(choices=Referral.ActorType.choices)
+    recipient = serializers.CharField(max_length=200)
+    text = serializers.CharField(max_length=20000)
+    consent_given = serializers.BooleanField()
+    consent_by = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", help_text="Required with consent."
+    )
+    legal_basis = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default="", help_text="Required without consent."
+    )
+
+    def validate(self, attrs):
+        errors = {}
+        if attrs["consent_given"] and not attrs.get("consent_by", "").strip():
+            errors["consent_by"] = [_("Skriv, hvem der har givet samtykke.")]
+        if not attrs["consent_given"] and not attrs.get("legal_basis", "").strip():
+            errors["legal_basis"] = [_("Uden samtykke skal hjemlen til videregivelsen angives.")]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class ReferralSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    case = serializers.UUIDField(source="case_id")
+    actor_type = serializers.CharField()
+    recipient = serializers.CharField()
+    text = serializers.CharField()
+    consent_given = serializers.BooleanField()
+    consent_by = serializers.CharField()
+    legal_basis = serializers.CharField()
+    status = serializers.CharField(help_text=_one_of(Referral.Status.values))
+    requested_by = serializers.IntegerField(source="requested_by_id")
+    requested_at = serializers.DateTimeField()
+    decided_by = serializers.IntegerField(source="decided_by_id", allow_null=True)
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+
+class ReferralDecisionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField(help_text="true approves the disclosure, false rejects it.")
+
+
+class LinkCreateSerializer(serializers.Serializer):
+    number = serializers.CharField(max_length=20, help_text="The other case's number, e.g. 2026-00042.")
+    kind = serializers.CharField(help_text=_one_of(CaseLink.Kind.values))
+
+    def validate_kind(self, value):
+        return _check_choice(value, CaseLink.Kind.values)
+
+
+class CaseLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    case = serializers.UUIDField(source="from_case_id")
+    linked_case = serializers.UUIDField(source="to_case_id")
+    linked_number = serializers.CharField(source="to_case.number")
+    kind = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class TaskDoneSerializer(serializers.Serializer):
+    done = serializers.BooleanField()
+
+    def validate_done(self, value):
+        if value is not True:
+            raise serializers.ValidationError(_("Send done: true for at markere opgaven som løst."))
+        return value
+
+
 # --- views ---------------------------------------------------------------------------------------
 
 
@@ -221,8 +423,7 @@ class ConcernCreateView(APIView):
     def post(self, request):
         if not request.user.has_role(*NOTIFIER_ROLES):
             raise Http404
-        ser = ConcernCreateSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
+        ser = _valid(ConcernCreateSerializer, request)
         data = ser.validated_data
         walk = None
         if data.get("walk"):
@@ -240,7 +441,7 @@ class ConcernCreateView(APIView):
             if unknown:
                 raise ApiError("invalid", _("Ugyldige data."), fields={"warning_signs": [_("Ukendt bekymringstegn.")]})
         units = request.user.memberships_cached
-        try:
+        with _service_errors():
             concern = services.concern_create(
                 actor=request.user,
                 person=services.PersonData(**data["person"]),
@@ -252,8 +453,6 @@ class ConcernCreateView(APIView):
                 warning_sign_ids=data.get("warning_signs", []),
                 walk=walk,
             )
-        except DjangoValidationError as exc:
-            raise _django_errors(exc) from None
         return Response(ConcernStatusSerializer(concern).data, status=status.HTTP_201_CREATED)
 
 
@@ -298,8 +497,7 @@ class ConcernTriageView(APIView):
     )
     def post(self, request, pk):
         concern = concern_for_user(request.user, pk, write=True)
-        ser = TriageSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
+        ser = _valid(TriageSerializer, request)
         data = ser.validated_data
         try:
             if data["decision"] == "new_case":
@@ -386,14 +584,13 @@ class CaseEntriesView(APIView):
     )
     def post(self, request, pk):
         case = case_for_user(request.user, pk, write=True)
-        ser = EntryCreateSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
+        ser = _valid(EntryCreateSerializer, request)
         corrects = None
         if ser.validated_data.get("corrects"):
             corrects = TimelineEntry.objects.filter(case=case, pk=ser.validated_data["corrects"]).first()
             if corrects is None:
                 raise ApiError("invalid", _("Ugyldige data."), fields={"corrects": [_("Ukendt indførsel.")]})
-        try:
+        with _service_errors():
             entry = services.entry_add(
                 actor=request.user,
                 case=case,
@@ -401,8 +598,6 @@ class CaseEntriesView(APIView):
                 text=ser.validated_data["text"],
                 corrects=corrects,
             )
-        except DjangoValidationError as exc:
-            raise _django_errors(exc) from None
         return Response(EntrySerializer(entry).data, status=status.HTTP_201_CREATED)
 
 
@@ -414,13 +609,12 @@ class CaseTasksView(APIView):
     )
     def post(self, request, pk):
         case = case_for_user(request.user, pk, write=True)
-        ser = TaskCreateSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
+        ser = _valid(TaskCreateSerializer, request)
         owners = {u.pk: u for u in _owners(case)}
         owner = owners.get(ser.validated_data["owner"])
         if owner is None:
             raise ApiError("invalid", _("Ugyldige data."), fields={"owner": [_("Vælg en i sagens team.")]})
-        try:
+        with _service_errors():
             task = services.task_add(
                 actor=request.user,
                 case=case,
@@ -428,6 +622,237 @@ class CaseTasksView(APIView):
                 owner=owner,
                 due_date=ser.validated_data["due_date"],
             )
-        except DjangoValidationError as exc:
-            raise _django_errors(exc) from None
         return Response(TaskSerializer(task).data, status=status.HTTP_201_CREATED)
+
+
+class CaseStatusView(APIView):
+    @extend_schema(
+        operation_id="case_status_update",
+        request=StatusChangeSerializer,
+        responses={200: CaseStatusSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Move the case to another status; closing needs an outcome, reopening clears it.",
+    )
+    def post(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        ser = _valid(StatusChangeSerializer, request)
+        data = ser.validated_data
+        with _service_errors():
+            case = services.case_set_status(
+                actor=request.user, case=case, status=data["status"], outcome=data["outcome"]
+            )
+        return Response(CaseStatusSerializer(case).data)
+
+
+class CaseArchiveHoldView(APIView):
+    @extend_schema(
+        operation_id="case_archive_hold",
+        request=ArchiveHoldSerializer,
+        responses={200: ArchiveHoldResultSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Set or lift the archive hold that keeps a closed case from anonymisation after its retention.",
+    )
+    def post(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        ser = _valid(ArchiveHoldSerializer, request)
+        with _service_errors():
+            case = services.case_set_archive_hold(actor=request.user, case=case, **ser.validated_data)
+        return Response(ArchiveHoldResultSerializer(case).data)
+
+
+class CaseMembersView(APIView):
+    @extend_schema(
+        operation_id="case_member_create",
+        request=MemberCreateSerializer,
+        responses={201: MemberSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Only a case worker (sagsbehandler) with write access to the case adds to its team.",
+    )
+    def post(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        if not request.user.has_role(Role.SAGSBEHANDLER):
+            raise Http404
+        ser = _valid(MemberCreateSerializer, request)
+        candidates = {u.pk: u for u in _member_candidates(case)}
+        user = candidates.get(ser.validated_data["user"])
+        if user is None:
+            raise ApiError("invalid", _("Ugyldige data."), fields={"user": [_("Vælg en person fra listen.")]})
+        with _service_errors():
+            member = services.member_add(actor=request.user, case=case, user=user, role=ser.validated_data["role"])
+        return Response(MemberSerializer(member).data, status=status.HTTP_201_CREATED)
+
+
+def _safe_contact_out(person) -> dict:
+    return SafeContactSerializer(
+        {
+            "person": person.pk,
+            "allowed_channels": person.allowed_channels,
+            "forbidden_channels": person.forbidden_channels,
+            "never_contact": person.never_contact,
+            "note": person.contact_note,
+        }
+    ).data
+
+
+class CaseSafeContactView(APIView):
+    @extend_schema(
+        operation_id="case_safe_contact_retrieve",
+        responses={200: SafeContactSerializer, 404: ErrorSerializer},
+    )
+    def get(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        person = case.person
+        audit_read(request, person, subject=person, purpose=_("Regler for sikker kontakt"))
+        return Response(_safe_contact_out(person))
+
+    @extend_schema(
+        operation_id="case_safe_contact_update",
+        request=SafeContactInSerializer,
+        responses={200: SafeContactSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Replaces the person's safe-contact rules; send every field.",
+    )
+    def put(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        ser = _valid(SafeContactInSerializer, request)
+        data = ser.validated_data
+        with _service_errors():
+            person = services.contact_rules_set(
+                actor=request.user,
+                case=case,
+                allowed=list(data["allowed_channels"]),
+                forbidden=list(data["forbidden_channels"]),
+                never_contact=data["never_contact"],
+                note=data["note"],
+            )
+        return Response(_safe_contact_out(person))
+
+
+class CaseContactsView(APIView):
+    @extend_schema(
+        operation_id="case_contact_create",
+        request=ContactCreateSerializer,
+        responses={201: EntrySerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Records a contact with the person on the timeline. A channel the safe-contact rules do "
+        "not allow is refused with 400 and the code forbidden_channel; the message gives the reason.",
+    )
+    def post(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        ser = _valid(ContactCreateSerializer, request)
+        channel = ser.validated_data["channel"]
+        reason = services.contact_block_reason(case.person, channel)
+        if reason:
+            raise ApiError("forbidden_channel", reason, fields={"channel": [reason]})
+        with _service_errors():
+            entry = services.contact_record(
+                actor=request.user, case=case, channel=channel, text=ser.validated_data["text"]
+            )
+        return Response(EntrySerializer(entry).data, status=status.HTTP_201_CREATED)
+
+
+class CaseReferralsView(APIView):
+    @extend_schema(
+        operation_id="case_referral_list",
+        responses={200: ReferralSerializer(many=True), 404: ErrorSerializer},
+        description="The case's referrals, oldest first.",
+    )
+    def get(self, request, pk):
+        case = case_for_user(request.user, pk)
+        referrals = list(case.referrals.order_by("requested_at", "id"))
+        audit_read(request, case, subject=case.person, purpose=_purpose(request, case))
+        return Response(ReferralSerializer(referrals, many=True).data)
+
+    @extend_schema(
+        operation_id="case_referral_create",
+        request=ReferralCreateSerializer,
+        responses={201: ReferralSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="A referral to the police waits (pending_approval) for a second case worker's decision.",
+    )
+    def post(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        ser = _valid(ReferralCreateSerializer, request)
+        with _service_errors():
+            referral = services.referral_create(actor=request.user, case=case, **ser.validated_data)
+        return Response(ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
+
+
+class PendingReferralsView(APIView):
+    @extend_schema(
+        operation_id="referral_pending_list",
+        responses={200: ReferralSerializer(many=True), 404: ErrorSerializer},
+        description="Disclosures to the police in the user's cases that wait for a second case worker's decision.",
+    )
+    def get(self, request):
+        if not request.user.has_role(Role.SAGSBEHANDLER):
+            raise Http404
+        pending = _pending_referrals(request.user)
+        audit_search(request, object_type="cases.referral", criterion="afventer godkendelse", purpose=services.PURPOSE)
+        return Response(ReferralSerializer(pending, many=True).data)
+
+
+class ReferralDecisionView(APIView):
+    @extend_schema(
+        operation_id="referral_decide",
+        request=ReferralDecisionSerializer,
+        responses={200: ReferralSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="A case worker other than the requester approves or rejects a disclosure to the police "
+        "(codes second_person_required and not_pending otherwise).",
+    )
+    def post(self, request, pk):
+        if not request.user.has_role(Role.SAGSBEHANDLER):
+            raise Http404
+        referral = (
+            Referral.objects.filter(pk=pk, case__in=visible_cases(request.user, write=True))
+            .select_related("case")
+            .first()
+        )
+        if referral is None:
+            raise Http404
+        ser = _valid(ReferralDecisionSerializer, request)
+        try:
+            referral = services.referral_decide(
+                actor=request.user, referral=referral, approve=ser.validated_data["approve"]
+            )
+        except DjangoValidationError as exc:
+            pending = referral.status == Referral.Status.PENDING_APPROVAL
+            code = "second_person_required" if pending else "not_pending"
+            raise ApiError(code, " ".join(exc.messages)) from None
+        return Response(ReferralSerializer(referral).data)
+
+
+class CaseLinksView(APIView):
+    @extend_schema(
+        operation_id="case_link_create",
+        request=LinkCreateSerializer,
+        responses={201: CaseLinkSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Links the case to another case of the municipality that the user may also change.",
+    )
+    def post(self, request, pk):
+        case = case_for_user(request.user, pk, write=True)
+        ser = _valid(LinkCreateSerializer, request)
+        other = (
+            visible_cases(request.user, write=True)
+            .filter(municipality_id=case.municipality_id, number=ser.validated_data["number"].strip())
+            .first()
+        )
+        if other is None:
+            raise ApiError("invalid", _("Ugyldige data."), fields={"number": [_("Du har ingen sag med det nummer.")]})
+        with _service_errors():
+            link = services.case_link_add(actor=request.user, case=case, other=other, kind=ser.validated_data["kind"])
+        return Response(CaseLinkSerializer(link).data, status=status.HTTP_201_CREATED)
+
+
+class TaskDoneView(APIView):
+    @extend_schema(
+        operation_id="task_done",
+        request=TaskDoneSerializer,
+        responses={200: TaskSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Marks a task of a case the user may change as done (again: no change).",
+    )
+    def post(self, request, pk):
+        task = (
+            CaseTask.objects.filter(pk=pk, case__in=visible_cases(request.user, write=True))
+            .select_related("case")
+            .first()
+        )
+        if task is None:
+            raise Http404
+        TaskDoneSerializer(data=request.data).is_valid(raise_exception=True)
+        task = services.task_done(actor=request.user, task=task)
+        return Response(TaskSerializer(task).data)

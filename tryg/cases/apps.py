@@ -74,3 +74,11 @@ class CasesConfig(AppConfig):
                 (Role.TOVHOLDER,),
             )
         )
+        register_section(
+            Section(
+                _("Modtagelse af underretninger"),
+                _("Vælg de enheder, der modtager underretninger om børn og voksne, og opbevaringstiden for sager."),
+                "cases:intake-settings",
+                (Role.ADMINISTRATOR,),
+            )
+        )

@@ -315,3 +315,45 @@ class CaseSearchForm(forms.Form):
 
 class AccessExportForm(forms.Form):
     number = forms.CharField(label=_("Sagsnummer"), max_length=20, help_text=_("Personen vælges via sagsnummeret."))
+
+
+class ArchiveHoldForm(forms.Form):
+    hold = forms.TypedChoiceField(
+        label=_("Arkivstop"),
+        choices=[("1", _("Sæt arkivstop")), ("0", _("Ophæv arkivstop"))],
+        coerce=lambda value: value == "1",
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For eksempel en verserende klage, en retssag eller en afleveringspligt til arkiv."),
+    )
+
+
+class IntakeSettingsForm(forms.Form):
+    child_unit = forms.ModelChoiceField(
+        label=_("Modtager af underretninger om børn og unge"),
+        queryset=None,
+        help_text=_("Typisk Børne- og Familieafdelingen. Enhedens vagthavende sagsbehandlere får besked om akutte."),
+    )
+    adult_unit = forms.ModelChoiceField(
+        label=_("Modtager af underretninger om voksne"),
+        queryset=None,
+        help_text=_("Typisk voksenrådgivningen eller socialafdelingen."),
+    )
+    retention_years = forms.IntegerField(
+        label=_("Opbevaring af lukkede sager (år)"),
+        min_value=1,
+        max_value=30,
+        help_text=_(
+            "Når tiden er gået, anonymiseres sagen, medmindre den har arkivstop. Gælder sager, der lukkes fremover."
+        ),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("child_unit", "adult_unit"):
+            self.fields[name].queryset = units
+            self.fields[name].empty_label = _("Vælg en enhed")

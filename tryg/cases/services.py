@@ -675,6 +675,61 @@ def break_glass_grant(*, actor, case: Case, reason: str) -> BreakGlassAccess:
 
 
 @transaction.atomic
+def case_set_archive_hold(*, actor, case: Case, hold: bool, reason: str = "") -> Case:
+    """Put a case on archive hold (it is then never anonymised), or lift the hold. The reason is recorded."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    reason = (reason or "").strip()
+    if case.anonymised_at:
+        raise ValidationError(_("Sagen er anonymiseret; arkivstop kan ikke længere ændres."))
+    if hold == case.archive_hold:
+        raise ValidationError(_("Sagen har allerede arkivstop.") if hold else _("Sagen har ikke arkivstop."))
+    if not reason:
+        raise ValidationError({"reason": _("Skriv begrundelsen.")})
+    case.archive_hold = hold
+    case.updated_at = timezone.now()
+    case.save(update_fields=["archive_hold", "updated_at"])
+    template = _("Arkivstop: %(r)s") if hold else _("Arkivstop ophævet: %(r)s")
+    TimelineEntry.objects.create(
+        case=case, kind=TimelineEntry.Kind.EVENT, author=actor, text=template % {"r": reason[:2000]}
+    )
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=case,
+        subject=case.person,
+        purpose=_("Arkivstop"),
+        detail="on" if hold else "off",
+    )
+    return case
+
+
+@transaction.atomic
+def intake_settings_save(*, actor, municipality, child_unit: Unit, adult_unit: Unit, retention_years: int):
+    """Which units receive concerns about children and adults, and how long closed cases are kept."""
+    errors = {}
+    for name, unit in (("child_unit", child_unit), ("adult_unit", adult_unit)):
+        if unit.municipality_id != municipality.pk:
+            errors[name] = _("Vælg en enhed i kommunen.")
+    if not 1 <= retention_years <= 30:
+        errors["retention_years"] = _("Opbevaringstiden skal være mellem 1 og 30 år.")
+    if errors:
+        raise ValidationError(errors)
+    routing, _created = IntakeRouting.objects.update_or_create(
+        municipality=municipality,
+        defaults={"child_unit": child_unit, "adult_unit": adult_unit, "retention_years": retention_years},
+    )
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=routing,
+        purpose=_("Modtagelse af underretninger"),
+        detail=f"child={child_unit.pk}; adult={adult_unit.pk}; retention={retention_years}",
+        municipality_id=municipality.pk,
+    )
+    return routing
+
+
+@transaction.atomic
 def case_anonymise(*, case: Case) -> Case:
     """Replace personal content of a closed case whose retention has ended (GDPR art. 5(1)(e))."""
     case = Case.objects.select_for_update().select_related("person").get(pk=case.pk)

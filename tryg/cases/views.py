@@ -28,12 +28,14 @@ from .access import (
 )
 from .forms import (
     AccessExportForm,
+    ArchiveHoldForm,
     BreakGlassForm,
     CaseSearchForm,
     ConcernForm,
     ContactForm,
     ContactRulesForm,
     EntryForm,
+    IntakeSettingsForm,
     LinkForm,
     MemberForm,
     ReferralDecisionForm,
@@ -372,6 +374,8 @@ def _case_context(request, case, **forms_) -> dict:
         "member_form": forms_.get("member_form") or MemberForm(candidates=_member_candidates(case)),
         "status_form": forms_.get("status_form") or StatusForm(initial={"status": case.status}),
         "link_form": forms_.get("link_form") or LinkForm(),
+        "archive_form": forms_.get("archive_form")
+        or ArchiveHoldForm(initial={"hold": "0" if case.archive_hold else "1"}),
         "error_form": next((f for f in forms_.values() if f is not None and f.errors), None),
     }
     audit_read(request, case, subject=case.person, purpose=_purpose(request, case))
@@ -484,6 +488,62 @@ def case_status(request: HttpRequest, pk) -> HttpResponse:
             messages.success(request, _("Sagens status er ændret."))
             return redirect("cases:case-detail", pk=case.pk)
     return _render_case(request, case, status=400, status_form=form)
+
+
+@require_POST
+def archive_hold(request: HttpRequest, pk) -> HttpResponse:
+    """Set or lift the archive hold that keeps a closed case from being anonymised."""
+    case = case_for_user(request.user, pk, write=True)
+    form = ArchiveHoldForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_set_archive_hold(
+                actor=request.user, case=case, hold=form.cleaned_data["hold"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error("reason" if hasattr(exc, "error_dict") else None, exc.messages)
+        else:
+            done = _("Sagen har fået arkivstop.") if form.cleaned_data["hold"] else _("Arkivstop er ophævet.")
+            messages.success(request, done)
+            return redirect("cases:case-detail", pk=case.pk)
+    return _render_case(request, case, status=400, archive_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def intake_settings(request: HttpRequest) -> HttpResponse:
+    """The administrator chooses the receiving units and the retention time of the municipality."""
+    from tryg.accounts.access import require_administrator
+    from tryg.accounts.models import Unit
+
+    from .models import IntakeRouting
+
+    require_administrator(request)
+    municipality = request.user.municipality
+    routing = IntakeRouting.objects.filter(municipality=municipality).first()
+    initial = {"retention_years": 5}
+    if routing is not None:
+        initial = {
+            "child_unit": routing.child_unit_id,
+            "adult_unit": routing.adult_unit_id,
+            "retention_years": routing.retention_years,
+        }
+    units = Unit.objects.filter(municipality=municipality, is_active=True).order_by("name")
+    form = IntakeSettingsForm(request.POST if request.method == "POST" else None, initial=initial, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.intake_settings_save(actor=request.user, municipality=municipality, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Indstillingerne er gemt."))
+            return redirect("cases:intake-settings")
+    return render(
+        request,
+        "cases/intake_settings.html",
+        {"form": form, "routing": routing},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST

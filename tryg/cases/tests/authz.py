@@ -90,6 +90,9 @@ RULES = [
     page("cases:member-add", kwargs=_case, method="post", sagsbehandler=400),
     page("cases:case-status", kwargs=_case, method="post", sagsbehandler=400),
     page("cases:link-add", kwargs=_case, method="post", sagsbehandler=400),
+    page("cases:archive-hold", kwargs=_case, method="post", sagsbehandler=400),
+    page("cases:intake-settings", admin=200),
+    page("cases:intake-settings", method="post", admin=400),
     page("cases:safe-contact", kwargs=_case, sagsbehandler=200),
     page("cases:contact", kwargs=_case, sagsbehandler=200),
     page("cases:referral-add", kwargs=_case, sagsbehandler=200),
@@ -102,4 +105,30 @@ RULES = [
     api("cases-api:case-detail", kwargs=_case, sagsbehandler=200),
     api("cases-api:case-entries", kwargs=_case, method="post", sagsbehandler=400),
     api("cases-api:case-tasks", kwargs=_case, method="post", sagsbehandler=400),
+]
+
+
+# --- The API's case actions (status, team, safe contact, contacts, referrals, links, tasks) ----------
+
+
+def _api_put(name, **kw):
+    """An api() rule sent as PUT with an empty JSON body (invalid: every field is required)."""
+    import dataclasses
+
+    return dataclasses.replace(api(name, **kw), method="put", data={}, json=True)
+
+
+RULES += [
+    api("cases-api:case-status", kwargs=_case, method="post", sagsbehandler=400),
+    api("cases-api:case-members", kwargs=_case, method="post", sagsbehandler=400),
+    api("cases-api:case-safe-contact", kwargs=_case, sagsbehandler=200),
+    _api_put("cases-api:case-safe-contact", kwargs=_case, sagsbehandler=400),
+    api("cases-api:case-contacts", kwargs=_case, method="post", sagsbehandler=400),
+    api("cases-api:case-referrals", kwargs=_case, method="post", sagsbehandler=400),
+    api("cases-api:case-links", kwargs=_case, method="post", sagsbehandler=400),
+    api("cases-api:referral-decision", kwargs=lambda w: {"pk": w["referral"].pk}, method="post", sagsbehandler=400),
+    api("cases-api:task-done", kwargs=lambda w: {"pk": w["task"].pk}, method="post", sagsbehandler=400),
+    api("cases-api:case-archive-hold", kwargs=_case, method="post", sagsbehandler=400),
+    api("cases-api:case-referrals", kwargs=_case, sagsbehandler=200),
+    api("cases-api:referral-pending", **CASEWORKERS),
 ]

@@ -124,3 +124,28 @@ def test_the_done_when_path(browser_login, cast, live_server):
         )
     )
     assert readers == {"sagsbehandler", "konsulent"}
+
+
+def test_the_administrator_sets_the_intake_by_keyboard_with_an_accessible_error(browser_login, cast, live_server):
+    from tryg.cases.demo import ensure_routing
+    from tryg.cases.models import IntakeRouting
+
+    ensure_routing()
+    page = browser_login("admin")
+    page.goto(reverse("cases:intake-settings"))
+    axe_check(page)
+    page.fill("#id_retention_years", "0")
+    page.focus("main form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#error-summary")
+    axe_check(page)
+    shot(page, "cases-intake-settings-error")
+
+    page.fill("#id_retention_years", "7")
+    page.select_option("#id_adult_unit", label="SSP Aalborg")
+    page.focus("main form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".alert-success")
+    routing = IntakeRouting.objects.get(municipality=cast["admin"].municipality)
+    assert routing.retention_years == 7 and routing.adult_unit.name == "SSP Aalborg"
+    axe_check(page)
