@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -181,9 +182,28 @@ class CaseNumber(models.Model):
         constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="casenumber_unique")]
 
 
+PENDING_STATUSES = ("received", "being_assessed")
+
+
+def _queue_acute_rank():
+    return models.Case(
+        models.When(urgency="acute", then=models.Value(0)), default=models.Value(1), output_field=models.IntegerField()
+    )
+
+
+def _queue_deadline():
+    return Coalesce("assessment_due_at", "receipt_due_at", "received_at")
+
+
 class ConcernQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(status__in=[Concern.Status.RECEIVED, Concern.Status.BEING_ASSESSED])
+        return self.filter(status__in=PENDING_STATUSES)
+
+    def in_queue_order(self):
+        """Acute first, then the nearest legal deadline. Matches the partial index `concern_queue`."""
+        return self.annotate(acute_rank=_queue_acute_rank(), deadline=_queue_deadline()).order_by(
+            "acute_rank", "deadline", "received_at", "id"
+        )
 
 
 class Concern(models.Model):
@@ -246,6 +266,16 @@ class Concern(models.Model):
         indexes = [
             models.Index(fields=["receiving_unit", "status"], name="concern_unit_status"),
             models.Index(fields=["notifier", "-received_at"], name="concern_notifier"),
+            # The unit's queue reads its first page straight off this index instead of sorting every pending row.
+            models.Index(
+                models.F("receiving_unit"),
+                _queue_acute_rank(),
+                _queue_deadline(),
+                models.F("received_at"),
+                models.F("id"),
+                name="concern_queue",
+                condition=Q(status__in=PENDING_STATUSES),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -361,7 +391,12 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["due_date", "id"]
-        indexes = [models.Index(fields=["owner", "done_at", "due_date"], name="task_owner_due")]
+        # "Mine opgaver": a user's open tasks by deadline, read in order off a partial index.
+        indexes = [
+            models.Index(
+                fields=["owner", "due_date", "id"], name="task_open_owner_due", condition=Q(done_at__isnull=True)
+            )
+        ]
 
     @property
     def is_overdue(self) -> bool:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tryg.audit.models import AuditEvent
+from tryg.cases import services
 from tryg.cases.models import Case, CaseMember, Concern, TimelineEntry
 from tryg.core.testing import assert_flat_queries
 
@@ -218,3 +219,31 @@ def test_query_budgets_for_case_list_and_case_page(clients, cast, routing):
             )
 
     assert_flat_queries(grow, lambda: worker.get(reverse("cases:case-detail", args=[case.pk])))
+
+
+def test_my_tasks_are_paged_by_deadline_and_the_page_costs_the_same_queries(clients, cast, routing):
+    from tryg.cases.views import TASKS_PAGE
+
+    case = make_case(cast)
+    worker = cast["sagsbehandler"]
+    start = timezone.localdate()
+    titles = [f"Opgave {i:03d}" for i in range(TASKS_PAGE + 2)]
+    for i, title in enumerate(titles):
+        services.task_add(actor=worker, case=case, title=title, owner=worker, due_date=start + timedelta(days=i))
+    client = clients["sagsbehandler"]
+    first = client.get(reverse("cases:my-tasks")).content.decode()
+    second = client.get(reverse("cases:my-tasks"), {"page": 2}).content.decode()
+    assert f"1–{TASKS_PAGE} af {len(titles)} åbne opgaver" in first and titles[0] in first
+    assert titles[-1] not in first and titles[-1] in second and titles[0] not in second
+    assert "Frister for underretninger" not in second  # the concern clocks are on the first page only
+    assert client.get(reverse("cases:my-tasks"), {"page": "nul"}).status_code == 400
+
+    counter = {"n": 0}
+
+    def more(n):
+        for _ in range(n):
+            counter["n"] += 1
+            services.task_add(actor=worker, case=case, title=f"Flere {counter['n']}", owner=worker, due_date=start)
+            make_concern(cast, name=f"Venter {counter['n']}")
+
+    assert_flat_queries(more, lambda: client.get(reverse("cases:my-tasks")))

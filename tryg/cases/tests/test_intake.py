@@ -141,3 +141,26 @@ def test_it_refuses_concerns_when_the_municipality_has_no_routing(clients, cast)
 def test_received_at_is_aware_utc(cast, routing):
     concern = make_concern(cast)
     assert timezone.is_aware(concern.received_at)
+
+
+def test_it_pages_the_queue_without_losing_or_repeating_a_concern(clients, cast, routing):
+    from tryg.cases.views import QUEUE_PAGE
+
+    names = [f"Kø Person {i:03d}" for i in range(QUEUE_PAGE + 3)]
+    for i, name in enumerate(names):
+        make_concern(cast, name=name, received_at=hours_ago(len(names) - i))
+    client = clients["sagsbehandler"]
+    first = client.get(reverse("cases:queue")).content.decode()
+    second = client.get(reverse("cases:queue"), {"page": 2}).content.decode()
+    assert f"1–{QUEUE_PAGE} af {len(names)} underretninger" in first and "?page=2" in first
+    assert f"{QUEUE_PAGE + 1}–{len(names)} af {len(names)}" in second and "?page=1" in second
+    shown = [name for name in names if name in first] + [name for name in names if name in second]
+    assert sorted(shown) == names  # every concern once, oldest (nearest deadline) first
+    assert names[0] in first and names[-1] in second
+    beyond = client.get(reverse("cases:queue"), {"page": 3})
+    assert beyond.status_code == 200 and "ikke flere underretninger" in beyond.content.decode()
+    for bad in ("0", "-1", "x", "99999999"):
+        response = client.get(reverse("cases:queue"), {"page": bad})
+        assert response.status_code == 400 and "Siden findes ikke" in response.content.decode()
+    searches = AuditEvent.objects.filter(action="search", object_type="cases.concern").order_by("id")
+    assert list(searches.values_list("detail", flat=True)) == ["kø", "kø, side 2", "kø, side 3"]  # not bad pages
