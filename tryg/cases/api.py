@@ -548,8 +548,7 @@ class CaseListView(APIView):
             limit = min(max(int(request.query_params.get("limit", 50)), 1), 100)
         except ValueError:
             raise ApiError("invalid", _("Ugyldige data."), fields={"limit": [_("Skal være et tal.")]}) from None
-        qs, criterion = _search_cases(request.user, q, status_)
-        rows = list(qs[:limit])
+        rows, criterion = _search_cases(request.user, q, status_, limit)
         audit_search(request, object_type="cases.case", criterion=criterion, purpose=services.PURPOSE)
         return Response({"count": len(rows), "results": CaseListItemSerializer(rows, many=True).data})
 

@@ -3,8 +3,9 @@
 Names and CPR numbers are stored encrypted, so SQL cannot search them. Each person instead carries
 `search_tokens`: one keyed hash (HMAC-SHA256, key derived from settings.SECRET_KEY) per lower-cased name
 token and one for the ten CPR digits, separated by spaces. A search hashes its own tokens the same way and
-matches whole tokens only ("hansen" finds "Ali Hansen", "han" does not). Without the key the tokens reveal
-nothing. Changing SECRET_KEY requires `person_refresh_tokens` for every person (see services).
+matches whole tokens only ("hansen" finds "Ali Hansen", "han" does not). Each token is also a row of
+`PersonToken`, the index a search reads newest first. Without the key the tokens reveal nothing. Changing
+SECRET_KEY requires `person_refresh_tokens` for every person (see services).
 """
 
 import hashlib

@@ -2,7 +2,8 @@
 
 Personal free text and person details are encrypted at rest (tryg.core.fields). Encrypted columns cannot
 be searched in SQL, so `Person.search_tokens` holds keyed hashes (HMAC-SHA256) of each lower-cased name
-token and of the CPR number; a search hashes the query tokens the same way and matches whole tokens.
+token and of the CPR number (indexed one per row in `PersonToken`); a search hashes the query tokens the same
+way and matches whole tokens.
 """
 
 import uuid
@@ -105,6 +106,23 @@ class Person(models.Model):
     @property
     def forbidden_labels(self) -> list[str]:
         return self.channel_labels(self.forbidden_channels)
+
+
+class PersonToken(models.Model):
+    """The search index of persons: one row per keyed hash in `Person.search_tokens` (a name word or the CPR
+    number). Searches read the persons with a word newest first off one index, instead of scanning persons;
+    the municipality and creation time are copied from the person for that order."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tokens")
+    token = models.CharField(max_length=64)
+    municipality = models.ForeignKey(
+        "accounts.Municipality", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["token", "municipality", "-created_at"], name="persontoken_lookup")]
+        constraints = [models.UniqueConstraint(fields=["person", "token"], name="persontoken_unique")]
 
 
 class CaseQuerySet(models.QuerySet):

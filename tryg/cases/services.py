@@ -25,6 +25,7 @@ from .models import (
     IntakeRouting,
     Notification,
     Person,
+    PersonToken,
     Referral,
     RelatedPerson,
     TargetGroup,
@@ -137,6 +138,23 @@ def _person_build(*, municipality_id: int, data: PersonData) -> Person:
 def person_refresh_tokens(person: Person) -> None:
     person.search_tokens = identity.person_tokens(person.name, person.cpr)
     person.save(update_fields=["search_tokens"])
+    person_index_tokens([person])
+
+
+def person_token_rows(persons) -> list[PersonToken]:
+    """The search index rows of `persons` (unsaved), from their `search_tokens`."""
+    return [
+        PersonToken(person_id=p.pk, token=token, municipality_id=p.municipality_id, created_at=p.created_at)
+        for p in persons
+        for token in dict.fromkeys(p.search_tokens.split())
+    ]
+
+
+def person_index_tokens(persons) -> None:
+    """Rewrite the search index rows of `persons`."""
+    persons = list(persons)
+    PersonToken.objects.filter(person__in=[p.pk for p in persons]).delete()
+    PersonToken.objects.bulk_create(person_token_rows(persons), batch_size=2000)
 
 
 @transaction.atomic
@@ -167,6 +185,7 @@ def concern_create(
     received_at = received_at or timezone.now()
     person_obj = _person_build(municipality_id=municipality_id, data=person)
     person_obj.save()
+    person_index_tokens([person_obj])
     concern = Concern(
         municipality_id=municipality_id,
         person=person_obj,
@@ -300,7 +319,7 @@ def merge_candidates(concern: Concern, cases_qs):
     qs = cases_qs.filter(municipality_id=concern.municipality_id).exclude(person_id=person.pk).open()
     if person.cpr:
         token = identity.token_hash("cpr:" + person.cpr.replace("-", ""))
-        return qs.filter(person__search_tokens__contains=f" {token} ")
+        return qs.filter(person__tokens__token=token)
     if not person.search_tokens:
         return qs.none()
     return qs.filter(person__search_tokens=person.search_tokens)
@@ -771,6 +790,7 @@ def case_anonymise(*, case: Case) -> Case:
                 "anonymised_at",
             ]
         )
+        PersonToken.objects.filter(person=person).delete()
     case.anonymised_at = now
     case.save(update_fields=["anonymised_at"])
     audit_record(

@@ -17,7 +17,7 @@ from tryg.accounts.demo import ensure_demo_org
 from tryg.accounts.models import Municipality, Role
 from tryg.audit.models import Action, AuditEvent
 from tryg.audit.services import audit_bulk_append
-from tryg.cases import clocks, identity
+from tryg.cases import clocks, identity, services
 from tryg.cases.demo import ensure_routing
 from tryg.cases.models import (
     AgeGroup,
@@ -27,6 +27,7 @@ from tryg.cases.models import (
     Channel,
     Concern,
     Person,
+    PersonToken,
     TargetGroup,
     Task,
     TimelineEntry,
@@ -175,6 +176,7 @@ class Command(BaseCommand):
                 person.allowed_channels = [Channel.VIA_SCHOOL, Channel.IN_PERSON]
             persons.append(person)
             received = now - timedelta(days=rng.randint(0, 3 * 365), minutes=rng.randint(0, 1440))
+            person.created_at = received  # the person was registered with the concern
             is_pending = rng.random() < pending
             concern = Concern(
                 municipality=muni,
@@ -243,6 +245,7 @@ class Command(BaseCommand):
             events.append(self._event(worker, Action.CREATE, case, person, "Visitation til sag", opened))
             events.append(self._event(worker, Action.VIEW, case, person, "Sagsbehandling", opened))
         Person.objects.bulk_create(persons, batch_size=500)
+        PersonToken.objects.bulk_create(services.person_token_rows(persons), batch_size=2000)
         Case.objects.bulk_create(case_rows, batch_size=500)
         Concern.objects.bulk_create(concerns, batch_size=500)
         CaseMember.objects.bulk_create(members, batch_size=1000)

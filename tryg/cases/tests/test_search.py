@@ -1,0 +1,93 @@
+"""Case search by name words or CPR number through the token index: newest first, only the user's cases,
+every match found also when it lies beyond the first chunk read, and no plain text in the index."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from tryg.cases import services, views
+from tryg.cases.models import CaseMember, Person, PersonToken
+
+from .helpers import make_case, make_concern
+
+pytestmark = pytest.mark.django_db
+
+
+def _registered(case, days_ago: int):
+    Person.objects.filter(pk=case.person_id).update(created_at=timezone.now() - timedelta(days=days_ago))
+    PersonToken.objects.filter(person_id=case.person_id).update(created_at=timezone.now() - timedelta(days=days_ago))
+
+
+def test_a_name_search_lists_the_newest_first_across_chunks(clients, cast, routing, monkeypatch):
+    monkeypatch.setattr(views, "SEARCH_CHUNK", 2)  # force several chunks with a handful of persons
+    for i, first in enumerate(["Ali", "Bo", "Cem", "Dan", "Eva"]):
+        _registered(make_case(cast, name=f"{first} Fællesnavn"), days_ago=10 - i)
+    make_case(cast, name="Fie Andetnavn")
+    worker = clients["sagsbehandler"]
+
+    body = worker.get(reverse("cases-api:case-list"), {"q": "fællesnavn"}).json()
+    assert body["count"] == 5
+    assert [r["person_name"] for r in body["results"]] == [
+        "Eva Fællesnavn",
+        "Dan Fællesnavn",
+        "Cem Fællesnavn",
+        "Bo Fællesnavn",
+        "Ali Fællesnavn",
+    ]
+    limited = worker.get(reverse("cases-api:case-list"), {"q": "fællesnavn", "limit": 3}).json()
+    assert [r["person_name"] for r in limited["results"]] == ["Eva Fællesnavn", "Dan Fællesnavn", "Cem Fællesnavn"]
+    both = worker.get(reverse("cases-api:case-list"), {"q": "cem fællesnavn"}).json()
+    assert [r["person_name"] for r in both["results"]] == ["Cem Fællesnavn"]
+    page = worker.get(reverse("cases:case-list"), {"q": "Fællesnavn"}).content.decode()
+    assert page.index("Eva Fællesnavn") < page.index("Ali Fællesnavn") and "Fie Andetnavn" not in page
+
+
+def test_matches_the_user_may_not_see_are_skipped_not_counted(clients, cast, routing, monkeypatch):
+    monkeypatch.setattr(views, "SEARCH_CHUNK", 2)
+    cases = [make_case(cast, name=f"Person{i} Konsulentnavn") for i in range(5)]
+    for i, case in enumerate(cases):
+        _registered(case, days_ago=10 - i)
+    # The consultant is on the team of the two oldest only: they lie in the last chunks read.
+    for case in cases[:2]:
+        services.member_add(
+            actor=cast["sagsbehandler"], case=case, user=cast["konsulent"], role=CaseMember.Role.SECURITY_CONSULTANT
+        )
+    found = clients["konsulent"].get(reverse("cases-api:case-list"), {"q": "konsulentnavn"}).json()
+    assert [r["number"] for r in found["results"]] == [cases[1].number, cases[0].number]
+    assert clients["outsider"].get(reverse("cases-api:case-list"), {"q": "konsulentnavn"}).json()["count"] == 0
+
+
+def test_the_index_holds_keyed_hashes_and_follows_the_person(clients, cast, routing):
+    case = make_case(cast, name="Hemmelig Hashsen", cpr="010203-4445")
+    rows = list(PersonToken.objects.filter(person_id=case.person_id).values_list("token", flat=True))
+    assert len(rows) == 3 and all(len(t) >= 24 and "hemmelig" not in t.lower() for t in rows)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT token FROM cases_persontoken")
+        raw = " ".join(r[0] for r in cursor.fetchall())
+    assert "Hemmelig" not in raw and "010203" not in raw
+    assert clients["sagsbehandler"].get(reverse("cases-api:case-list"), {"q": "0102034445"}).json()["count"] == 1
+
+    # A person registered in a new concern is findable at once; an anonymised one is gone from the index.
+    concern = make_concern(cast, name="Ny Hashsen")
+    assert PersonToken.objects.filter(person_id=concern.person_id).count() == 2
+    services.case_set_status(actor=cast["sagsbehandler"], case=case, status="closed", outcome="support")
+    services.case_anonymise(case=case)
+    assert not PersonToken.objects.filter(person_id=case.person_id).exists()
+    assert clients["sagsbehandler"].get(reverse("cases-api:case-list"), {"q": "hashsen"}).json()["count"] == 0
+
+
+def test_a_name_search_costs_the_same_queries_however_many_match(clients, cast, routing):
+    from tryg.core.testing import assert_flat_queries
+
+    worker = clients["sagsbehandler"]
+    counter = {"n": 0}
+
+    def more(n):
+        for _ in range(n):
+            counter["n"] += 1
+            make_case(cast, name=f"P{counter['n']} Budgetnavn")
+
+    assert_flat_queries(more, lambda: worker.get(reverse("cases:case-list"), {"q": "budgetnavn"}))
