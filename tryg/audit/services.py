@@ -46,9 +46,9 @@ def _actor_fields(user) -> dict:
 
 def _owner_municipality(subject, obj) -> int | None:
     """The municipality that holds the data: the subject's, else the object's (model instances only)."""
-    for candidate in (subject, obj):
+    for candidate in (subject, obj):  # a (type, id) tuple has no municipality_id
         owner = getattr(candidate, "municipality_id", None)
-        if owner is not None and not isinstance(candidate, tuple):
+        if owner is not None:
             return owner
     return None
 

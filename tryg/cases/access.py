@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from tryg.accounts.models import Role
 
-from .models import BreakGlassAccess, Case, CaseMember, Concern
+from .models import BreakGlassAccess, Case, CaseMember, Concern, Referral, Task
 
 
 def caseworker_unit_ids(user) -> set[int]:
@@ -58,6 +58,29 @@ def case_for_user(user, pk, *, write: bool = False) -> Case:
     if case is None:
         raise Http404
     return case
+
+
+def task_for_user(user, pk) -> Task:
+    """A task of a case the user may change; 404 otherwise."""
+    task = Task.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
+    if task is None:
+        raise Http404
+    return task
+
+
+def referral_for_decision(user, pk) -> Referral:
+    """A referral a case worker may decide on: in a case they may change; 404 otherwise."""
+    if not user.has_role(Role.SAGSBEHANDLER):
+        raise Http404
+    referral = Referral.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
+    if referral is None:
+        raise Http404
+    return referral
+
+
+def linkable_case(user, case: Case, number: str) -> Case | None:
+    """The case numbered `number` in `case`'s municipality, if the user may change it too (else None)."""
+    return visible_cases(user, write=True).filter(municipality_id=case.municipality_id, number=number.strip()).first()
 
 
 def has_break_glass_only(user, case: Case) -> bool:

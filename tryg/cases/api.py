@@ -16,7 +16,15 @@ from tryg.audit.services import audit_read, audit_search
 from tryg.core.api import ApiError
 
 from . import identity, services
-from .access import case_for_user, concern_for_notifier, concern_for_user, visible_cases
+from .access import (
+    case_for_user,
+    concern_for_notifier,
+    concern_for_user,
+    linkable_case,
+    referral_for_decision,
+    task_for_user,
+    visible_cases,
+)
 from .forms import ENTRY_KINDS
 from .models import (
     AgeGroup,
@@ -30,7 +38,6 @@ from .models import (
     TargetGroup,
     TimelineEntry,
 )
-from .models import Task as CaseTask
 from .views import NOTIFIER_ROLES, _member_candidates, _owners, _pending_referrals, _purpose, _search_cases
 
 
@@ -794,15 +801,7 @@ class ReferralDecisionView(APIView):
         "(codes second_person_required and not_pending otherwise).",
     )
     def post(self, request, pk):
-        if not request.user.has_role(Role.SAGSBEHANDLER):
-            raise Http404
-        referral = (
-            Referral.objects.filter(pk=pk, case__in=visible_cases(request.user, write=True))
-            .select_related("case")
-            .first()
-        )
-        if referral is None:
-            raise Http404
+        referral = referral_for_decision(request.user, pk)
         ser = _valid(ReferralDecisionSerializer, request)
         try:
             referral = services.referral_decide(
@@ -825,11 +824,7 @@ class CaseLinksView(APIView):
     def post(self, request, pk):
         case = case_for_user(request.user, pk, write=True)
         ser = _valid(LinkCreateSerializer, request)
-        other = (
-            visible_cases(request.user, write=True)
-            .filter(municipality_id=case.municipality_id, number=ser.validated_data["number"].strip())
-            .first()
-        )
+        other = linkable_case(request.user, case, ser.validated_data["number"])
         if other is None:
             raise ApiError("invalid", _("Ugyldige data."), fields={"number": [_("Du har ingen sag med det nummer.")]})
         with _service_errors():
@@ -845,13 +840,7 @@ class TaskDoneView(APIView):
         description="Marks a task of a case the user may change as done (again: no change).",
     )
     def post(self, request, pk):
-        task = (
-            CaseTask.objects.filter(pk=pk, case__in=visible_cases(request.user, write=True))
-            .select_related("case")
-            .first()
-        )
-        if task is None:
-            raise Http404
+        task = task_for_user(request.user, pk)
         TaskDoneSerializer(data=request.data).is_valid(raise_exception=True)
         task = services.task_done(actor=request.user, task=task)
         return Response(TaskSerializer(task).data)

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tryg.accounts.models import Membership, Role, User
+from tryg.accounts.access import require_administrator
+from tryg.accounts.models import Membership, Role, Unit, User
 from tryg.audit.models import Action
 from tryg.audit.services import audit_read, audit_record, audit_search
 
@@ -23,6 +24,9 @@ from .access import (
     caseworker_unit_ids,
     concern_for_user,
     has_break_glass_only,
+    linkable_case,
+    referral_for_decision,
+    task_for_user,
     visible_cases,
 )
 from .forms import (
@@ -48,7 +52,9 @@ from .models import (
     Case,
     CaseLink,
     Concern,
+    IntakeRouting,
     Notification,
+    PersonToken,
     Referral,
     TimelineEntry,
 )
@@ -356,8 +362,6 @@ def _persons_with_tokens(user, tokens: list[str]):
     persons; reading them in order and stopping at a page keeps a search fast whatever the data size. At most
     SEARCH_CHUNKS chunks are read (the result then says so by being short; refine the search).
     """
-    from .models import PersonToken
-
     scope = {user.municipality_id}
     if user.has_role(Role.SIKKERHEDSKONSULENT):
         scope |= user.region_municipality_ids  # a consultant's cases may be in any municipality of the region
@@ -513,13 +517,7 @@ def task_add(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
-    task = (
-        CaseTask.objects.filter(pk=task_id, case__in=visible_cases(request.user, write=True))
-        .select_related("case")
-        .first()
-    )
-    if task is None:
-        raise Http404
+    task = task_for_user(request.user, task_id)
     if request.POST.get("done") != "1":
         return render(
             request, "cases/bad_request.html", {"message": _("Markér opgaven som udført med knappen.")}, status=400
@@ -589,11 +587,6 @@ def archive_hold(request: HttpRequest, pk) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def intake_settings(request: HttpRequest) -> HttpResponse:
     """The administrator chooses the receiving units and the retention time of the municipality."""
-    from tryg.accounts.access import require_administrator
-    from tryg.accounts.models import Unit
-
-    from .models import IntakeRouting
-
     require_administrator(request)
     municipality = request.user.municipality
     routing = IntakeRouting.objects.filter(municipality=municipality).first()
@@ -628,11 +621,7 @@ def link_add(request: HttpRequest, pk) -> HttpResponse:
     case = case_for_user(request.user, pk, write=True)
     form = LinkForm(request.POST)
     if form.is_valid():
-        other = (
-            visible_cases(request.user, write=True)
-            .filter(municipality_id=case.municipality_id, number=form.cleaned_data["number"].strip())
-            .first()
-        )
+        other = linkable_case(request.user, case, form.cleaned_data["number"])
         if other is None:
             form.add_error("number", _("Du har ingen sag med det nummer."))
         else:
@@ -750,14 +739,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def referral_decide(request: HttpRequest, referral_id: int) -> HttpResponse:
-    _require_roles(request.user, Role.SAGSBEHANDLER)
-    referral = (
-        Referral.objects.filter(pk=referral_id, case__in=visible_cases(request.user, write=True))
-        .select_related("case")
-        .first()
-    )
-    if referral is None:
-        raise Http404
+    referral = referral_for_decision(request.user, referral_id)
     form = ReferralDecisionForm(request.POST)
     error = None
     if form.is_valid():

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Entry
+from .selectors import unknown_link_slugs
 
 SLUG_LIST_RE = re.compile(r"^[a-z0-9-]+$")
 EMPTY = [("", _("Alle"))]
@@ -134,8 +135,6 @@ class EntryForm(forms.ModelForm):
         bad = [s for s in slugs if not SLUG_LIST_RE.match(s)]
         if bad:
             raise forms.ValidationError(_("Ugyldige korte navne: %(slugs)s"), params={"slugs": ", ".join(bad)})
-        from .selectors import unknown_link_slugs
-
         unknown = unknown_link_slugs(slugs, self.link_scope)
         if unknown:
             raise forms.ValidationError(
