@@ -1,0 +1,21 @@
+"""Shared form helpers: a service's ValidationError onto a form (the page door of "one core, two doors")."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+def form_errors_from(form: forms.Form, exc: ValidationError, *, field_map: dict[str, str] | None = None) -> None:
+    """Put a service's ValidationError on `form`: errors on fields the form has go to those fields (after
+    `field_map` renames a service's field name to the form's), the rest to the form as a whole.
+
+    The API door does the same with the core exception handler, so a rule raises once, in the service."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    field_map = field_map or {}
+    for name, errors in exc.message_dict.items():
+        field = field_map.get(name, name)
+        if field in form.fields:
+            form.add_error(field, errors)
+        else:
+            form.add_error(None, errors)
