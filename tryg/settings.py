@@ -270,6 +270,16 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set in the schema (drf-spectacular names enums after fields otherwise, and fields
+    # named "kind" or "status" collide across apps).
+    "ENUM_NAME_OVERRIDES": {
+        "ChannelEnum": "tryg.cases.models.Channel",
+        "CaseStatusEnum": "tryg.cases.models.Case.Status",
+        "CaseLinkKindEnum": "tryg.cases.models.CaseLink.Kind",
+        "TimelineEntryKindEnum": "tryg.cases.forms.ENTRY_KINDS",
+        "ReferralStatusEnum": "tryg.cases.models.Referral.Status",
+        "KnowledgeEntryKindEnum": "tryg.knowledge.models.Entry.Kind",
+    },
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -12,10 +12,58 @@ fagperson and users of other municipalities included.
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tryg.accounts.models import Role
 
 from .models import BreakGlassAccess, Case, CaseMember, Concern, Referral, Task
+
+# Who may do what, defined once. Pages, API and navigation use these tuples.
+NOTIFIER_ROLES = (Role.FAGPERSON, Role.SAGSBEHANDLER, Role.TOVHOLDER, Role.PARTNER, Role.SIKKERHEDSKONSULENT)
+CASE_ROLES = (Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT)
+CASEWORKER_ROLES = (Role.SAGSBEHANDLER,)
+COORDINATOR_ROLES = (Role.TOVHOLDER,)
+NOTIFICATION_ROLES = (*NOTIFIER_ROLES, Role.ADMINISTRATOR)
+
+# The purpose written in the access log for ordinary case work, and for reads through an emergency grant.
+PURPOSE = "Sagsbehandling"
+BREAK_GLASS_HOURS = 8
+
+
+# --- role gates (404, not 403: the page does not exist for the user) ------------------------------
+
+
+def _require(user, roles) -> None:
+    if not getattr(user, "is_authenticated", False) or not user.has_role(*roles):
+        raise Http404
+
+
+def require_notifier(user) -> None:
+    """Send concerns and follow their status."""
+    _require(user, NOTIFIER_ROLES)
+
+
+def require_case_role(user) -> None:
+    """Search and open cases (case workers and security consultants)."""
+    _require(user, CASE_ROLES)
+
+
+def require_caseworker(user) -> None:
+    """Decisions reserved to a case worker with authority: team, approvals, break-the-glass."""
+    _require(user, CASEWORKER_ROLES)
+
+
+def require_coordinator(user) -> None:
+    """The municipality's coordinator (tovholder): a person's access-history export."""
+    _require(user, COORDINATOR_ROLES)
+
+
+def queue_units(user) -> set[int]:
+    """The receiving units whose queue the user works; 404 for a user with none."""
+    units = caseworker_unit_ids(user)
+    if not units:
+        raise Http404
+    return units
 
 
 def caseworker_unit_ids(user) -> set[int]:
@@ -70,8 +118,7 @@ def task_for_user(user, pk) -> Task:
 
 def referral_for_decision(user, pk) -> Referral:
     """A referral a case worker may decide on: in a case they may change; 404 otherwise."""
-    if not user.has_role(Role.SAGSBEHANDLER):
-        raise Http404
+    require_caseworker(user)
     referral = Referral.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
     if referral is None:
         raise Http404
@@ -86,6 +133,32 @@ def linkable_case(user, case: Case, number: str) -> Case | None:
 def has_break_glass_only(user, case: Case) -> bool:
     """True when the user sees the case only through an emergency grant (shown on the page)."""
     return not visible_cases(user, write=True).filter(pk=case.pk).exists()
+
+
+def reading_purpose(user, case: Case, *, readonly: bool | None = None) -> str:
+    """The purpose of a read for the access log: emergency access when the user holds only a grant.
+    Pass `readonly` when it is already known, so the check runs once per request."""
+    if readonly is None:
+        readonly = has_break_glass_only(user, case)
+    return _("Nødadgang") if readonly else PURPOSE
+
+
+def case_for_break_glass(user, number: str) -> Case | None:
+    """The case numbered `number` in the case worker's own municipality, for an emergency grant (None if there
+    is none). Only a case worker qualifies (404 otherwise); whether they already see it is `is_visible`."""
+    require_caseworker(user)
+    return Case.objects.filter(municipality_id=user.municipality_id, number=number.strip()).first()
+
+
+def is_visible(user, case: Case) -> bool:
+    return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def case_for_access_export(user, number: str) -> Case | None:
+    """The coordinator's way to a person: the case numbered `number` in their municipality (None if none).
+    The coordinator never reads the case itself, only the person's access history."""
+    require_coordinator(user)
+    return Case.objects.filter(municipality_id=user.municipality_id, number=number.strip()).first()
 
 
 def visible_concerns(user) -> QuerySet[Concern]:

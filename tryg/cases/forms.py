@@ -1,10 +1,12 @@
+"""Forms of the cases pages: they parse and type-check input only. Every rule lives in the services, whose
+ValidationError the views put on the form with `tryg.core.forms.form_errors_from`."""
+
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import identity
 from .models import AgeGroup, Case, CaseLink, CaseMember, Channel, Concern, Referral, RelatedPerson, TargetGroup
+from .services.casefile import MANUAL_KINDS
 
 
 class DateInput(forms.DateInput):
@@ -56,26 +58,15 @@ class ConcernForm(forms.Form):
             (str(e.pk), f"{e.get_group_display()}: {e.title}") for e in warning_signs
         ]
         units = [m.unit for m in user.memberships_cached]
-        self.units = {str(u.pk): u for u in units}
         self.fields["notifier_unit"].choices = [(str(u.pk), u.name) for u in units]
         if units:
             self.fields["notifier_unit"].initial = str(units[0].pk)
 
     def clean_cpr(self):
+        """Parse the CPR number as a type (identity.normalise_cpr, the one definition), so its error shows with
+        the form's other errors; the service checks it again for every other caller."""
         value = self.cleaned_data.get("cpr", "").strip()
         return identity.normalise_cpr(value) if value else ""
-
-    def clean_birth_date(self):
-        value = self.cleaned_data.get("birth_date")
-        if value and value > timezone.localdate():
-            raise ValidationError(_("Fødselsdatoen kan ikke ligge i fremtiden."))
-        return value
-
-    def clean(self):
-        data = super().clean()
-        if data.get("address") and not data.get("address_is_safe"):
-            data["address"] = ""
-        return data
 
 
 class RelatedPersonForm(forms.Form):
@@ -85,14 +76,6 @@ class RelatedPersonForm(forms.Form):
     )
     possible_threat = forms.BooleanField(label=_("Kan være en trussel"), required=False)
     safe_to_contact = forms.BooleanField(label=_("Sikker at kontakte"), required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("name") and not data.get("relation"):
-            self.add_error("relation", _("Vælg personens relation."))
-        if data.get("possible_threat") and data.get("safe_to_contact"):
-            self.add_error("safe_to_contact", _("En mulig trussel kan ikke samtidig være sikker at kontakte."))
-        return data
 
 
 RelatedPersonFormSet = forms.formset_factory(RelatedPersonForm, extra=2, max_num=10, validate_max=True)
@@ -112,38 +95,17 @@ class TriageForm(forms.Form):
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.candidates = {str(c.pk): c for c in candidates}
         self.fields["case"].choices = [("", "—")] + [(str(c.pk), c.number) for c in candidates]
 
-    def clean(self):
-        data = super().clean()
-        decision = data.get("decision")
-        if decision == "merge":
-            if data.get("case") not in self.candidates:
-                self.add_error("case", _("Vælg den sag, underretningen skal lægges på."))
-            else:
-                data["case_obj"] = self.candidates[data["case"]]
-        if decision == "close" and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Skriv en begrundelse for at lukke underretningen."))
-        return data
 
-
-ENTRY_KINDS = [
-    ("note", _("Notat")),
-    ("conversation", _("Samtale")),
-    ("meeting", _("Møde")),
-    ("decision", _("Afgørelse")),
-]
+# The kinds a person writes (the service's MANUAL_KINDS), with the model's labels.
+ENTRY_KINDS = [(kind.value, kind.label) for kind in MANUAL_KINDS]
 
 
 class EntryForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=ENTRY_KINDS)
     text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000)
     corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-
-class CorrectionForm(forms.Form):
-    text = forms.CharField(label=_("Rettelse"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000)
 
 
 class TaskForm(forms.Form):
@@ -153,20 +115,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args, owners=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.owners = {str(u.pk): u for u in owners}
         self.fields["owner"].choices = [(str(u.pk), u.display_name) for u in owners]
-
-    def clean_owner(self):
-        value = self.cleaned_data["owner"]
-        if value not in self.owners:
-            raise ValidationError(_("Vælg en i sagens team."))
-        return self.owners[value]
-
-    def clean_due_date(self):
-        value = self.cleaned_data["due_date"]
-        if value < timezone.localdate():
-            raise ValidationError(_("Fristen kan ikke ligge i fortiden."))
-        return value
 
 
 class MemberForm(forms.Form):
@@ -181,14 +130,7 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.candidates = {str(u.pk): u for u in candidates}
         self.fields["user"].choices = [(str(u.pk), u.display_name) for u in candidates]
-
-    def clean_user(self):
-        value = self.cleaned_data["user"]
-        if value not in self.candidates:
-            raise ValidationError(_("Vælg en person fra listen."))
-        return self.candidates[value]
 
 
 class StatusForm(forms.Form):
@@ -196,12 +138,6 @@ class StatusForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Udfald (ved lukning)"), choices=[("", "—")] + list(Case.Outcome.choices), required=False
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == Case.Status.CLOSED and not data.get("outcome"):
-            self.add_error("outcome", _("Vælg sagens udfald."))
-        return data
 
 
 class LinkForm(forms.Form):
@@ -230,32 +166,12 @@ class ContactRulesForm(forms.Form):
         label=_("Bemærkning"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
 
-    def clean(self):
-        data = super().clean()
-        overlap = set(data.get("allowed_channels") or []) & set(data.get("forbidden_channels") or [])
-        if overlap:
-            self.add_error("forbidden_channels", _("En kontaktvej kan ikke både være tilladt og forbudt."))
-        return data
-
 
 class ContactForm(forms.Form):
     channel = forms.ChoiceField(label=_("Kontaktvej"), choices=[("", "—")] + list(Channel.choices))
     text = forms.CharField(
         label=_("Hvad drejer kontakten sig om?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
     )
-
-    def __init__(self, *args, person=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.person = person
-
-    def clean_channel(self):
-        from .services import contact_block_reason
-
-        channel = self.cleaned_data["channel"]
-        reason = contact_block_reason(self.person, channel) if self.person else None
-        if reason:
-            raise ValidationError(reason, code="forbidden_channel")
-        return channel
 
 
 class ReferralForm(forms.Form):
@@ -277,15 +193,6 @@ class ReferralForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
     )
-
-    def clean(self):
-        data = super().clean()
-        consent = data.get("consent_given")
-        if consent is True and not (data.get("consent_by") or "").strip():
-            self.add_error("consent_by", _("Skriv, hvem der har givet samtykke."))
-        if consent is False and not (data.get("legal_basis") or "").strip():
-            self.add_error("legal_basis", _("Uden samtykke skal hjemlen til videregivelsen angives."))
-        return data
 
 
 class ReferralDecisionForm(forms.Form):

@@ -5,7 +5,7 @@ Names and CPR numbers are stored encrypted, so SQL cannot search them. Each pers
 token and one for the ten CPR digits, separated by spaces. A search hashes its own tokens the same way and
 matches whole tokens only ("hansen" finds "Ali Hansen", "han" does not). Each token is also a row of
 `PersonToken`, the index a search reads newest first. Without the key the tokens reveal nothing. Changing
-SECRET_KEY requires `person_refresh_tokens` for every person (see services).
+SECRET_KEY requires `manage.py refresh_search_tokens` (person_refresh_tokens for every person).
 """
 
 import hashlib

@@ -129,9 +129,6 @@ class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Case.Status.CLOSED)
 
-    def for_number(self, number: str):
-        return self.filter(number=number.strip())
-
 
 class Case(models.Model):
     """Sag: what a concern becomes after triage."""

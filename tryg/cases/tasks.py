@@ -7,8 +7,6 @@ Reminders are also worth running hourly for the 24-hour clock: `manage.py cases_
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -16,31 +14,16 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from . import clocks
-from .models import Case, Concern, Notification, Task
+from .models import Case, Concern, Task
+from .notifications import notify, send_notification_emails, unit_caseworkers
+from .services import case_anonymise
+
+__all__ = ["anonymise_expired_cases", "send_deadline_reminders", "send_notification_emails"]
 
 ASSESSMENT_WARNING = timedelta(hours=4)
 
 
-@task()
-def send_notification_emails(notification_ids: list[int]) -> int:
-    """E-mail each notification to its user. The mail says only that there is news; content stays in Tryg."""
-    sent = 0
-    for note in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
-        if not note.user.email:
-            continue
-        send_mail(
-            subject=_("Tryg: ny besked"),
-            message=note.text + "\n\n" + _("Log ind i Tryg for at se mere."),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[note.user.email],
-        )
-        sent += 1
-    return sent
-
-
 def _notify(users, text, url):
-    from .services import notify
-
     notify(users, text=text, url=url)
 
 
@@ -48,8 +31,6 @@ def _notify(users, text, url):
 def send_deadline_reminders() -> int:
     """Remind before deadlines: 4 h before the 24-hour assessment, one working day before the receipt
     deadline, and task owners the working day before a task is due. Each reminder is sent once."""
-    from .services import unit_caseworkers
-
     now = timezone.now()
     count = 0
     with transaction.atomic():
@@ -111,8 +92,6 @@ def send_deadline_reminders() -> int:
 @task()
 def anonymise_expired_cases() -> int:
     """Anonymise closed cases whose retention date has passed, unless they are on archive hold."""
-    from .services import case_anonymise
-
     today = timezone.localdate()
     ids = list(
         Case.objects.filter(

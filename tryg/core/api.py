@@ -7,6 +7,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .errors import DomainError
+
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
@@ -29,6 +31,9 @@ def _flatten(detail) -> dict:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        fields = exc.message_dict if exc.field else {}
+        return Response(error_body(exc.api_code, " ".join(exc.messages), fields), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         return Response(error_body("invalid", "Ugyldige data.", fields), status=status.HTTP_400_BAD_REQUEST)

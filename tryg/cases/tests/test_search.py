@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from tryg.cases import services, views
+from tryg.cases import selectors, services
 from tryg.cases.models import CaseMember, Person, PersonToken
 
 from .helpers import make_case, make_concern
@@ -22,7 +22,7 @@ def _registered(case, days_ago: int):
 
 
 def test_a_name_search_lists_the_newest_first_across_chunks(clients, cast, routing, monkeypatch):
-    monkeypatch.setattr(views, "SEARCH_CHUNK", 2)  # force several chunks with a handful of persons
+    monkeypatch.setattr(selectors, "SEARCH_CHUNK", 2)  # force several chunks with a handful of persons
     for i, first in enumerate(["Ali", "Bo", "Cem", "Dan", "Eva"]):
         _registered(make_case(cast, name=f"{first} Fællesnavn"), days_ago=10 - i)
     make_case(cast, name="Fie Andetnavn")
@@ -46,7 +46,7 @@ def test_a_name_search_lists_the_newest_first_across_chunks(clients, cast, routi
 
 
 def test_matches_the_user_may_not_see_are_skipped_not_counted(clients, cast, routing, monkeypatch):
-    monkeypatch.setattr(views, "SEARCH_CHUNK", 2)
+    monkeypatch.setattr(selectors, "SEARCH_CHUNK", 2)
     cases = [make_case(cast, name=f"Person{i} Konsulentnavn") for i in range(5)]
     for i, case in enumerate(cases):
         _registered(case, days_ago=10 - i)
