@@ -1,7 +1,8 @@
 """Legal clocks (frister) for concerns.
 
-- Children: the municipality assesses within 24 hours of receipt (barnets lov).
-- A professional notifier gets confirmation of receipt within 6 working days (hverdage): weekends and
+- Children: the municipality assesses within 24 hours of receipt (barnets lov § 136).
+- Children: a professional notifier gets confirmation of receipt within 6 working days (barnets lov § 138;
+  a duty of barnets lov, so not for concerns about adults). Working days (hverdage): weekends and
   Danish public holidays (the `holidays` package) do not count. The deadline is the end of the sixth
   working day after the day of receipt, in Danish time.
 """

@@ -209,7 +209,9 @@ def concern_create(
     )
     if target_group == TargetGroup.CHILD:
         concern.assessment_due_at = clocks.assessment_deadline(received_at)
-    if source == Concern.Source.PROFESSIONAL and concern.notifier_id:
+    if target_group == TargetGroup.CHILD and source == Concern.Source.PROFESSIONAL and concern.notifier_id:
+        # Barnets lov § 138: a professional who notified about a child is owed a receipt within 6 working days.
+        # It is a duty of barnets lov, so concerns about adults get no receipt clock.
         concern.receipt_due_at = clocks.receipt_deadline(received_at)
     concern.full_clean(exclude=["warning_signs"])
     concern.save()

@@ -53,7 +53,8 @@ def test_a_concern_received_before_easter_gets_its_receipt_deadline_after_easter
 @pytest.mark.django_db
 def test_partners_and_adults_get_only_the_clocks_that_apply(cast, routing):
     adult = make_concern(cast, target_group="adult")
-    assert adult.assessment_due_at is None and adult.receipt_due_at is not None
+    # Both clocks are duties of barnets lov (§§ 136 and 138): a concern about an adult starts neither.
+    assert adult.assessment_due_at is None and adult.receipt_due_at is None
     from_partner = make_concern(cast, actor="partner")
     assert from_partner.source == "partner" and from_partner.receipt_due_at is None
     assert from_partner.assessment_due_at is not None

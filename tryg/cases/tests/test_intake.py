@@ -58,12 +58,12 @@ def test_it_keeps_the_address_only_when_marked_safe(clients, routing):
     assert Person.objects.get().address == "Testvej 1, 9000 Aalborg"
 
 
-def test_it_routes_adults_to_the_adult_unit_without_a_24_hour_clock(clients, routing):
+def test_it_routes_adults_to_the_adult_unit_without_the_clocks_of_barnets_lov(clients, routing):
     _post_concern(clients["fagperson"], target_group="adult", age_group="18-24")
     concern = Concern.objects.get()
     assert concern.receiving_unit.name == "Socialafdelingen, voksne"
     assert concern.assessment_due_at is None
-    assert concern.receipt_due_at is not None
+    assert concern.receipt_due_at is None  # the receipt (barnets lov § 138) is owed for children only
 
 
 def test_it_rejects_bad_input_with_an_error_summary_and_saves_nothing(clients, routing):
