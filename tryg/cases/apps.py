@@ -11,6 +11,9 @@ class CasesConfig(AppConfig):
         from tryg.accounts.models import Role
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
+        from . import hooks
+
+        hooks.register()
         notifiers = (Role.FAGPERSON, Role.SAGSBEHANDLER, Role.TOVHOLDER, Role.PARTNER, Role.SIKKERHEDSKONSULENT)
         case_roles = (Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT)
         register_nav(NavItem("cases:queue", _("Underretninger"), (Role.SAGSBEHANDLER,), "cases"))
