@@ -158,7 +158,6 @@ class Walk(models.Model):
     current_node = models.CharField(max_length=80)
     outcome_node = models.CharField(max_length=80, blank=True)
 
-
     class Meta:
         ordering = ["-started_at"]
         verbose_name = _("forløb")
