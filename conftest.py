@@ -6,6 +6,17 @@ from django.db.models.signals import post_migrate
 from tryg.core.testing import USERNAMES, client_for
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Danish: a request with the language cookie leaves its language active in the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def cast(db):
     """{role: User} for fagperson, sagsbehandler, konsulent, tovholder, partner, admin, outsider."""

@@ -116,7 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "tryg.core.context_processors.shell",
+                "tryg.accounts.context_processors.shell",
             ],
         },
     }
@@ -172,6 +172,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:start"
+# The staff-area gate (tryg.core.middleware.StaffAreaMiddleware): where a password-only session verifies its
+# second factor, and the /app/ pages reachable before that.
+TWO_FACTOR_URL = "accounts:otp-verify"
+STAFF_OPEN_URLS = ["accounts:login", "accounts:logout", "accounts:otp-verify", "accounts:otp-setup"]
 
 # Lockout (django-axes): 5 failures within 15 minutes lock the username for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("TRYG_LOCKOUT_FAILURES", 5)

@@ -6,7 +6,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tryg.settings")
 application = get_wsgi_application()
 
 # Refuse to serve while demo accounts exist outside demo mode (gunicorn does not run system checks).
-from tryg.core.checks import demo_accounts_only_in_demo_mode  # noqa: E402
+from tryg.accounts.checks import demo_accounts_only_in_demo_mode  # noqa: E402
 
 _errors = demo_accounts_only_in_demo_mode(None)
 if _errors:

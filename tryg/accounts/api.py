@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tryg.core.api import ApiError
+from tryg.core.api import ApiError, ErrorSerializer
 
 from .api_auth import BearerTokenAuthentication
 from .models import ApiToken
@@ -40,21 +40,6 @@ class VerifiedSessionScheme(OpenApiAuthenticationExtension):
             "name": settings.SESSION_COOKIE_NAME,
             "description": "The staff pages' session, after password and TOTP.",
         }
-
-
-ErrorSerializer = inline_serializer(
-    "Error",
-    {
-        "error": inline_serializer(
-            "ErrorBody",
-            {
-                "code": serializers.CharField(),
-                "message": serializers.CharField(),
-                "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField())),
-            },
-        )
-    },
-)
 
 
 class TokenRequestSerializer(serializers.Serializer):

@@ -10,8 +10,9 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
-        from . import signals  # noqa: F401
-        from .models import Role
+        from . import checks, signals  # noqa: F401  (system checks, signal handlers)
+        from .models import ALL_ROLES, Role
+        from .registry import AdminLink, register_admin_link
 
         register_section(
             Section(
@@ -21,4 +22,9 @@ class AccountsConfig(AppConfig):
                 (Role.ADMINISTRATOR,),
             )
         )
+        register_section(
+            Section(_("Din konto"), _("Skift adgangskode og se din totrinsbekræftelse."), "accounts:account", ALL_ROLES)
+        )
         register_nav(NavItem("accounts:admin-users", _("Brugere og enheder"), (Role.ADMINISTRATOR,), "accounts"))
+        register_admin_link(AdminLink("users", _("Brugere"), "accounts:admin-users", order=10))
+        register_admin_link(AdminLink("units", _("Enheder"), "accounts:admin-units", order=20))

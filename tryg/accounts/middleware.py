@@ -7,7 +7,7 @@ ALLOWED_PATHS = ("/app/account/password/", "/app/logout/", "/app/login/", "/app/
 
 
 class PasswordChangeRequiredMiddleware:
-    """Place after tryg.core.middleware.StaffAreaMiddleware."""
+    """Place after tryg.core.middleware.StaffAreaMiddleware (the staff-area gate)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

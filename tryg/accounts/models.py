@@ -23,6 +23,10 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
+# Every role, for what every staff member may see (the knowledge base, the action cards, their own account).
+ALL_ROLES: tuple[str, ...] = tuple(Role.values)
+
+
 class Region(models.Model):
     name = models.CharField(_("navn"), max_length=100, unique=True)
     code = models.SlugField(_("kode"), max_length=40, unique=True)
@@ -124,9 +128,6 @@ class User(AbstractUser):
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles & set(roles))
-
-    def units_with_role(self, *roles: str) -> list["Unit"]:
-        return [m.unit for m in self.memberships_cached if m.role in roles]
 
     def unit_ids_with_role(self, *roles: str) -> set[int]:
         return {m.unit_id for m in self.memberships_cached if m.role in roles}

@@ -8,7 +8,11 @@ class ActioncardsConfig(AppConfig):
     verbose_name = _("Handlekort")
 
     def ready(self):
-        from tryg.core.selectors import ALL_ROLES, NavItem, Section, register_nav, register_section
+        from tryg.accounts.models import ALL_ROLES
+        from tryg.accounts.registry import register_demo_seeder
+        from tryg.core.selectors import NavItem, Section, register_nav, register_section
+
+        from .demo import demo_seed
 
         register_nav(NavItem("actioncards:card-list", _("Handlekort"), ALL_ROLES, "actioncards"))
         register_section(
@@ -22,3 +26,4 @@ class ActioncardsConfig(AppConfig):
                 ALL_ROLES,
             )
         )
+        register_demo_seeder("actioncards", demo_seed, order=20)

@@ -144,11 +144,6 @@ class CardVersion(models.Model):
         return self.nodes.get(key)
 
 
-class WalkQuerySet(models.QuerySet):
-    def unfinished(self):
-        return self.filter(finished_at__isnull=True)
-
-
 class Walk(models.Model):
     """One professional's pass through one card version. Holds no personal data about anyone else."""
 
@@ -162,8 +157,6 @@ class Walk(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     current_node = models.CharField(max_length=80)
     outcome_node = models.CharField(max_length=80, blank=True)
-
-    objects = WalkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

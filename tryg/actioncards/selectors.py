@@ -1,7 +1,6 @@
 """Reads that cross relations: the card list, a version as a readable outline, walk summaries."""
 
 from django.db.models import Prefetch
-from django.utils.translation import gettext as _
 
 from .knowledge_links import entries_for
 from .models import ActionCard, CardVersion, Walk
@@ -149,9 +148,3 @@ def my_walks(user, *, limit: int = 50) -> list[Walk]:
         .select_related("card_version", "card_version__card")
         .order_by("-started_at")[:limit]
     )
-
-
-def step_title(node: dict | None) -> str:
-    if node is None:
-        return _("Ukendt trin")
-    return node_label(node)

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +12,7 @@ from . import access
 from .forms import AnswerForm, CardYamlForm, ImportForm, PublishForm, StartForm, StepForm
 from .graph import CardError, dump_card
 from .models import CardVersion
+from .registry import walk_actions
 from .selectors import my_walks, outcome_details, outline_with_entries, walkable_cards
 from .services import (
     NEXT,
@@ -113,13 +113,6 @@ def walk_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _concern_url(walk) -> str | None:
-    try:
-        return reverse("cases:concern-create") + f"?walk={walk.pk}"
-    except NoReverseMatch:
-        return None
-
-
 def _render_step(request, walk, *, form=None, status=200):
     version = walk.card_version
     node = version.node(walk.current_node)
@@ -130,7 +123,7 @@ def _render_step(request, walk, *, form=None, status=200):
     if walk.is_finished:
         details = outcome_details(node, request.user.municipality)
         context.update(details)
-        context["concern_url"] = _concern_url(walk) if node.get("create_concern") else None
+        context["walk_actions"] = walk_actions(walk, node, request.user)
         context["step_form"] = StepForm(initial={"node": walk.current_node})
         return render(request, "actioncards/walk_outcome.html", context, status=status)
     if node["kind"] == "question":

@@ -8,17 +8,18 @@ class AuditConfig(AppConfig):
     verbose_name = "Adgangslog"
 
     def ready(self) -> None:
-        from tryg.accounts.models import Role
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
-        roles = (Role.TOVHOLDER, Role.ADMINISTRATOR)
-        # The core start page already lists the log; register_section ignores a duplicate url_name.
+        from .access import LOG_READERS
+
+        # First on the start page (before the accounts sections), as before the registries.
         register_section(
             Section(
                 _("Adgangslog"),
                 _("Søg i kommunens log over, hvem der har set og ændret personoplysninger, og hvorfor."),
                 "audit:search",
-                roles,
-            )
+                LOG_READERS,
+            ),
+            position=0,
         )
-        register_nav(NavItem("audit:search", _("Adgangslog"), roles, "audit"))
+        register_nav(NavItem("audit:search", _("Adgangslog"), LOG_READERS, "audit"))

@@ -1,4 +1,4 @@
-"""The one export of a person's access history (CSV): when, what, which unit and why; staff names withheld."""
+"""A data subject's access history as a CSV download (indsigt): one function for every page that offers it."""
 
 import csv
 
@@ -22,21 +22,25 @@ def subject_history_response(
     *,
     actor,
     subject_type: str,
-    subject_id: str,
-    filename: str = "adgangshistorik.csv",
+    subject_id: str | int,
+    purpose: str,
     obj=None,
-    purpose: str | None = None,
+    filename: str = "adgangshistorik.csv",
 ) -> HttpResponse:
-    """The CSV of a person's access history in the actor's municipality, with its own export row in the log
-    (written in the same transaction as the read). `obj` is what the export was reached through (e.g. a case)."""
+    """The history of (subject_type, subject_id) in the actor's municipality as CSV: when, what, which unit,
+    why; staff names withheld. The export is itself logged (action export, `obj` or the log, `purpose`) in
+    the same transaction as the read, so the next export includes it.
+
+    The caller has checked the actor's role and recent re-authentication.
+    """
     with transaction.atomic():
-        rows = subject_access_history(subject_type, subject_id, actor.municipality_id)
+        rows = subject_access_history(subject_type, str(subject_id), actor.municipality_id)
         audit_record(
             actor=actor,
             action=Action.EXPORT,
             obj=obj if obj is not None else ("audit.auditevent", ""),
-            subject=(subject_type, subject_id),
-            purpose=purpose or _("Indsigt: personens egen adgangshistorik"),
+            subject=(subject_type, str(subject_id)),
+            purpose=purpose,
             detail=f"{len(rows)} rækker",
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")

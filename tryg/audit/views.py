@@ -1,7 +1,5 @@
 """The access log pages: search (coordinator and administrator) and a person's access history export."""
 
-import csv
-
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -12,18 +10,13 @@ from django.views.decorators.http import require_GET
 from tryg.accounts.views import require_recent_auth
 
 from .access import can_export_subject_history, require_log_search, require_subject_export
+from .exports import subject_history_response
 from .forms import AuditSearchForm, SubjectExportForm
 from .models import Action
-from .selectors import describe_criterion, search_events, subject_access_history
+from .selectors import describe_criterion, search_events
 from .services import audit_record
 
 PAGE_SIZE = 50
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
 @require_GET
@@ -65,29 +58,9 @@ def subject_export(request: HttpRequest) -> HttpResponse:
         return render(request, "audit/subject_export.html", {"form": form}, status=400)
     if (redirect_response := require_recent_auth(request)) is not None:
         return redirect_response
-    subject_type, subject_id = form.cleaned_data["subject_type"], form.cleaned_data["subject_id"]
-    with transaction.atomic():
-        rows = subject_access_history(subject_type, subject_id, request.user.municipality_id)
-        audit_record(
-            actor=request.user,
-            action=Action.EXPORT,
-            obj=("audit.auditevent", ""),
-            subject=(subject_type, subject_id),
-            purpose=_("Indsigt: personens egen adgangshistorik"),
-            detail=f"{len(rows)} rækker",
-        )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="adgangshistorik.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the Danish letters correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Tidspunkt"), _("Handling"), _("Enhed"), _("Formål")])
-    for row in rows:
-        writer.writerow(
-            [
-                row["at"].strftime("%Y-%m-%d %H:%M:%S"),
-                _cell(row["action_label"]),
-                _cell(row["unit"]),
-                _cell(row["purpose"]),
-            ]
-        )
-    return response
+    return subject_history_response(
+        actor=request.user,
+        subject_type=form.cleaned_data["subject_type"],
+        subject_id=form.cleaned_data["subject_id"],
+        purpose=_("Indsigt: personens egen adgangshistorik"),
+    )

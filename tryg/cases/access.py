@@ -24,6 +24,9 @@ CASE_ROLES = (Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT)
 CASEWORKER_ROLES = (Role.SAGSBEHANDLER,)
 COORDINATOR_ROLES = (Role.TOVHOLDER,)
 NOTIFICATION_ROLES = (*NOTIFIER_ROLES, Role.ADMINISTRATOR)
+ADMINISTRATOR_ROLES = (Role.ADMINISTRATOR,)
+# Whose main menu has "Mine underretninger" (case workers find their concerns in the queue instead).
+OUTSIDE_NOTIFIER_ROLES = (Role.FAGPERSON, Role.PARTNER)
 
 # The purpose written in the access log for ordinary case work, and for reads through an emergency grant.
 PURPOSE = "Sagsbehandling"

@@ -2,8 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, JsonResponse
-from rest_framework import exceptions, status
+from django.http import Http404
+from drf_spectacular.utils import inline_serializer
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -12,6 +13,22 @@ from .errors import DomainError
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+# The error shape for drf-spectacular: every app documents its error responses with this one.
+ErrorSerializer = inline_serializer(
+    "Error",
+    {
+        "error": inline_serializer(
+            "ErrorBody",
+            {
+                "code": serializers.CharField(),
+                "message": serializers.CharField(),
+                "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField())),
+            },
+        )
+    },
+)
 
 
 def _flatten(detail) -> dict:
@@ -71,7 +88,3 @@ class ApiError(exceptions.APIException):
         self.detail = message
         self.fields = fields or {}
         super().__init__(detail=message, code=code)
-
-
-def json_error(code: str, message: str, status_code: int) -> JsonResponse:
-    return JsonResponse(error_body(code, message), status=status_code)

@@ -5,20 +5,12 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
-from django.shortcuts import redirect
-from django.urls import reverse
+from django.shortcuts import redirect, resolve_url
 from django.utils import translation
 from django.utils.http import urlencode
 
 LOGIN_AT = "_tryg_login_at"
 LAST_SEEN = "_tryg_last_seen"
-
-# Paths under /app/ that are reachable before the second factor is verified.
-OPEN_STAFF_PATHS = (
-    "/app/login/",
-    "/app/logout/",
-    "/app/2fa/",
-)
 
 
 class SessionLifetimeMiddleware:
@@ -47,8 +39,9 @@ class SessionLifetimeMiddleware:
 class StaffAreaMiddleware:
     """Everything under /app/ needs a logged-in user with a verified second factor.
 
-    Anonymous users are sent to the login page; users who have not passed TOTP are sent to the
-    verification (or enrolment) page. No page with personal data is reachable with a password alone.
+    Anonymous users are sent to the login page (settings.LOGIN_URL); users who have not passed TOTP are
+    sent to the verification page (settings.TWO_FACTOR_URL). No page with personal data is reachable with
+    a password alone. The pages in settings.STAFF_OPEN_URLS (login, logout, second factor) stay reachable.
     The Django admin (superusers only) sits behind the same gate.
     """
 
@@ -57,17 +50,16 @@ class StaffAreaMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if (path.startswith("/app/") or path.startswith("/django-admin/")) and not path.startswith(OPEN_STAFF_PATHS):
+        if path.startswith(("/app/", "/django-admin/")) and path not in map(resolve_url, settings.STAFF_OPEN_URLS):
             user = request.user
             if not user.is_authenticated:
                 params = {"next": path} if request.method == "GET" else {}
                 if getattr(request, "tryg_session_expired", False):
                     params["expired"] = "1"
                 query = urlencode(params)
-                target = reverse("accounts:login") + (f"?{query}" if query else "")
-                return redirect(target)
+                return redirect(resolve_url(settings.LOGIN_URL) + (f"?{query}" if query else ""))
             if not user.is_verified():
-                return redirect(reverse("accounts:otp-verify"))
+                return redirect(resolve_url(settings.TWO_FACTOR_URL))
         return self.get_response(request)
 
 

@@ -1,11 +1,26 @@
-"""The start page: one section per thing the user can do. Apps register sections here."""
+"""The start page and the main navigation: registries the apps fill from their AppConfig.ready().
 
+Core knows no domain: entries carry plain role values (strings) and URL names, and each app registers its
+own. `roles=None` means every user who holds any role.
+"""
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from tryg.accounts.models import Role
+
+def _visible_with_urls(entries, roles: Iterable[str]):
+    """(entry, url) for each entry a user holding `roles` may see; entries whose URL is not installed are left out."""
+    roles = set(roles)
+    for entry in entries:
+        if not (roles if entry.roles is None else roles & set(entry.roles)):
+            continue
+        try:
+            yield entry, reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
 
 
 @dataclass(frozen=True)
@@ -13,31 +28,12 @@ class Section:
     title: str
     text: str
     url_name: str
-    roles: tuple[str, ...]
+    roles: tuple[str, ...] | None
     links: tuple[tuple[str, str], ...] = field(default=())
 
 
-# Each app appends its sections (in its AppConfig.ready or here). Order is display order.
-SECTIONS: list[Section] = [
-    Section(
-        _("Adgangslog"),
-        _("Søg i kommunens log over, hvem der har set og ændret personoplysninger, og hvorfor."),
-        "audit:search",
-        (Role.TOVHOLDER, Role.ADMINISTRATOR),
-    ),
-    Section(
-        _("Brugere og enheder"),
-        _("Opret brugere, enheder og roller, og deaktivér brugere, der ikke længere skal have adgang."),
-        "accounts:admin-users",
-        (Role.ADMINISTRATOR,),
-    ),
-    Section(
-        _("Din konto"),
-        _("Skift adgangskode og se din totrinsbekræftelse."),
-        "accounts:account",
-        tuple(r.value for r in Role),
-    ),
-]
+# Display order. Apps add theirs with register_section() in their AppConfig.ready().
+SECTIONS: list[Section] = []
 
 
 def register_section(section: Section, *, position: int | None = None) -> None:
@@ -49,36 +45,33 @@ def register_section(section: Section, *, position: int | None = None) -> None:
         SECTIONS.insert(position, section)
 
 
-def start_page_sections(user) -> list[dict]:
-    roles = user.roles
-    out = []
-    for section in SECTIONS:
-        if not roles & set(section.roles):
-            continue
-        try:
-            url = reverse(section.url_name)
-        except NoReverseMatch:
-            continue
-        out.append({"title": section.title, "text": section.text, "url": url})
-    return out
+def start_page_sections(roles: Iterable[str]) -> list[dict]:
+    """The start page's sections for a user holding `roles`, with their URLs."""
+    return [{"title": s.title, "text": s.text, "url": url} for s, url in _visible_with_urls(SECTIONS, roles)]
 
 
 @dataclass(frozen=True)
 class NavItem:
     url_name: str
     label: str
-    roles: tuple[str, ...]
+    roles: tuple[str, ...] | None
     section: str
 
 
-ALL_ROLES = tuple(r.value for r in Role)
-
 # The main navigation. Apps add their item with register_nav() in their AppConfig.ready().
 NAV_ITEMS: list[NavItem] = [
-    NavItem("core:start", _("Forside"), ALL_ROLES, "core"),
+    NavItem("core:start", _("Forside"), None, "core"),
 ]
 
 
 def register_nav(item: NavItem) -> None:
     if all(existing.url_name != item.url_name for existing in NAV_ITEMS):
         NAV_ITEMS.append(item)
+
+
+def nav_items(roles: Iterable[str], *, current_section: str = "") -> list[dict]:
+    """The main navigation for a user holding `roles`; `current_section` marks the item of the open page."""
+    return [
+        {"url": url, "label": item.label, "current": item.section == current_section}
+        for item, url in _visible_with_urls(NAV_ITEMS, roles)
+    ]

@@ -2,23 +2,27 @@
 
 from django.http import Http404
 
+from tryg.accounts.models import Role
+
 from .models import Entry
 from .selectors import visible_entries
 
 EDIT_NATIONAL = "knowledge.edit_national"
+# Who edits their own municipality's entries.
+EDITOR_ROLES = (Role.TOVHOLDER,)
 
 
 def can_manage(user) -> bool:
     """May the user open the editing pages at all (tovholder of a municipality, or national editor)."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return (user.municipality_id is not None and user.has_role("tovholder")) or user.has_perm(EDIT_NATIONAL)
+    return (user.municipality_id is not None and user.has_role(*EDITOR_ROLES)) or user.has_perm(EDIT_NATIONAL)
 
 
 def can_edit(user, entry: Entry) -> bool:
     if entry.municipality_id is None:
         return user.has_perm(EDIT_NATIONAL)
-    return user.municipality_id == entry.municipality_id and user.has_role("tovholder")
+    return user.municipality_id == entry.municipality_id and user.has_role(*EDITOR_ROLES)
 
 
 def entry_for_user(user, slug: str) -> Entry:

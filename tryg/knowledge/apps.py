@@ -8,7 +8,12 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Hjælperedskab")
 
     def ready(self):
-        from tryg.core.selectors import ALL_ROLES, NavItem, Section, register_nav, register_section
+        from tryg.accounts.models import ALL_ROLES
+        from tryg.accounts.registry import register_demo_seeder
+        from tryg.core.selectors import NavItem, Section, register_nav, register_section
+
+        from .access import EDITOR_ROLES
+        from .demo import demo_seed
 
         register_nav(NavItem("knowledge:search", _("Hjælperedskab"), ALL_ROLES, "knowledge"))
         register_section(
@@ -24,6 +29,7 @@ class KnowledgeConfig(AppConfig):
                 _("Redigér hjælperedskabet"),
                 _("Opret og opdatér kommunens egne opslag, og se hvilke opslag der skal revideres."),
                 "knowledge:manage",
-                ("tovholder",),
+                EDITOR_ROLES,
             )
         )
+        register_demo_seeder("knowledge", demo_seed, order=10)

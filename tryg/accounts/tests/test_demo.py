@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from tryg.accounts.checks import demo_accounts_only_in_demo_mode
 from tryg.accounts.demo import CAST, ensure_demo_org
 from tryg.accounts.models import Membership, User
-from tryg.core.checks import demo_accounts_only_in_demo_mode
 
 
 def test_it_refuses_to_start_with_demo_accounts_when_demo_mode_is_off(cast):

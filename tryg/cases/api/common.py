@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from tryg.accounts.api import ErrorSerializer
+from tryg.core.api import ErrorSerializer
 
 __all__ = ["ErrorSerializer", "EntrySerializer", "PersonOutSerializer", "TaskSerializer", "valid"]
 

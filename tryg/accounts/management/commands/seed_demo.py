@@ -1,18 +1,15 @@
 """Load the demo data (idempotent). Only in demo mode (TRYG_DEMO=1).
 
-Each app contributes its demo content through a `demo_seed()` function in `tryg/<app>/demo.py`;
-they run in the order of DEMO_APPS.
+Each app contributes its demo content by registering its `demo_seed()` with
+`tryg.accounts.registry.register_demo_seeder` in its AppConfig.ready(); they run in their order.
 """
-
-import importlib
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tryg.accounts.demo import CAST, DEMO_PASSWORD, ensure_demo_org
+from tryg.accounts.registry import demo_seeders
 from tryg.demo_otp import DEMO_TOTP_SECRET, code_for
-
-DEMO_APPS = ["knowledge", "actioncards", "cases"]
 
 
 class Command(BaseCommand):
@@ -26,12 +23,8 @@ class Command(BaseCommand):
             raise CommandError("Demo data is only loaded with TRYG_DEMO=1.")
         if not print_only:
             users = ensure_demo_org()
-            for app in DEMO_APPS:
-                try:
-                    module = importlib.import_module(f"tryg.{app}.demo")
-                except ModuleNotFoundError:
-                    continue
-                module.demo_seed(users=users)
+            for seeder in demo_seeders():
+                seeder.seed(users=users)
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
             return
         self.stdout.write("")

@@ -4,14 +4,14 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.db import DatabaseError
 
+from .models import User
+
 
 @register(deploy=True)
 @register()
 def demo_accounts_only_in_demo_mode(app_configs, **kwargs):
     if settings.DEMO or settings.TESTING:
         return []
-    from tryg.accounts.models import User
-
     try:
         demo = list(User.objects.filter(is_demo=True).values_list("username", flat=True)[:10])
     except DatabaseError:  # tables not migrated yet
