@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tryg.core.middleware.NoStoreMiddleware",
+    "tryg.core.middleware.RefusalMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -8,9 +8,13 @@ class AuditConfig(AppConfig):
     verbose_name = "Adgangslog"
 
     def ready(self) -> None:
+        from tryg.core.refusals import register_refusal_handler
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
         from .access import LOG_READERS
+        from .services import audit_refused
+
+        register_refusal_handler(audit_refused)
 
         # First on the start page (before the accounts sections), as before the registries.
         register_section(

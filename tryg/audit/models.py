@@ -22,6 +22,7 @@ class Action(models.TextChoices):
     LOGOUT = "logout", _("Log ud")
     OTP_CHANGE = "otp_change", _("Ændring af totrinsbekræftelse")
     BREAK_GLASS = "break_glass", _("Nødadgang")
+    REFUSED = "refused", _("Afvist adgang")
 
 
 class AuditEvent(models.Model):

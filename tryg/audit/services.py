@@ -108,6 +108,19 @@ def audit_search(request, *, object_type: str, criterion: str, purpose: str = ""
     )
 
 
+def audit_refused(request, refused) -> AuditEvent:
+    """Record a refused access (a 404 for an object the user may not see or that does not exist): the actor,
+    the target and the path. Filed under the municipality that holds the target when the access function
+    named it, so that coordinator sees attempts on their data; otherwise under the actor's."""
+    return audit_record(
+        actor=request.user,
+        action=Action.REFUSED,
+        obj=(refused.object_type[:60], refused.object_id[:64]),
+        detail=(refused.reason or request.path)[:300],
+        municipality_id=refused.municipality_id,
+    )
+
+
 def audit_bulk_append(events: Iterable[AuditEvent], *, batch_size: int = 2000) -> int:
     """Append many prepared (unsaved) events in order, chaining them; for data generators and imports."""
     count = 0

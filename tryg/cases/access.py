@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tryg.accounts.models import Role
+from tryg.core.errors import Refused
 
 from .models import BreakGlassAccess, Case, CaseMember, Concern, Referral, Task
 
@@ -104,10 +105,16 @@ def visible_cases(user, *, write: bool = False) -> QuerySet[Case]:
     return Case.objects.filter(q)
 
 
+def _refused(model, object_type: str, pk) -> Refused:
+    """The 404 for `pk`, naming the municipality that holds it (when it exists) for the access log."""
+    owner = model.objects.filter(pk=pk).values_list("municipality_id", flat=True).first()
+    return Refused(object_type, pk, municipality_id=owner)
+
+
 def case_for_user(user, pk, *, write: bool = False) -> Case:
     case = visible_cases(user, write=write).select_related("person", "responsible_unit").filter(pk=pk).first()
     if case is None:
-        raise Http404
+        raise _refused(Case, "cases.case", pk)
     return case
 
 
@@ -115,7 +122,8 @@ def task_for_user(user, pk) -> Task:
     """A task of a case the user may change; 404 otherwise."""
     task = Task.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
     if task is None:
-        raise Http404
+        owner = Task.objects.filter(pk=pk).values_list("case__municipality_id", flat=True).first()
+        raise Refused("cases.task", pk, municipality_id=owner)
     return task
 
 
@@ -124,7 +132,8 @@ def referral_for_decision(user, pk) -> Referral:
     require_caseworker(user)
     referral = Referral.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
     if referral is None:
-        raise Http404
+        owner = Referral.objects.filter(pk=pk).values_list("case__municipality_id", flat=True).first()
+        raise Refused("cases.referral", pk, municipality_id=owner)
     return referral
 
 
@@ -180,10 +189,10 @@ def concern_for_user(user, pk, *, write: bool = False) -> Concern:
     """A concern the user may read; with write=True (confirm receipt, triage) only a case worker with
     authority (sagsbehandler) qualifies: security consultants advise but do not decide."""
     if write and not caseworker_unit_ids(user):
-        raise Http404
+        raise _refused(Concern, "cases.concern", pk)
     concern = visible_concerns(user).select_related("person", "receiving_unit", "case").filter(pk=pk).first()
     if concern is None:
-        raise Http404
+        raise _refused(Concern, "cases.concern", pk)
     return concern
 
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import DomainError
+from .refusals import report_refusal
 
 
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
@@ -54,10 +55,11 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         return Response(error_body("invalid", "Ugyldige data.", fields), status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        # Forbidden objects look the same as unknown ones.
+    if isinstance(exc, Http404 | PermissionDenied | exceptions.NotFound | exceptions.PermissionDenied):
+        # Forbidden objects look the same as unknown ones, and every refusal is reported once.
+        request = context.get("request")
+        if request is not None:
+            report_refusal(request, exc if isinstance(exc, Http404) else Http404())
         exc = exceptions.NotFound()
     response = drf_exception_handler(exc, context)
     if response is None:

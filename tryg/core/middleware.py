@@ -9,6 +9,8 @@ from django.shortcuts import redirect, resolve_url
 from django.utils import translation
 from django.utils.http import urlencode
 
+from .refusals import report_refusal
+
 LOGIN_AT = "_tryg_login_at"
 LAST_SEEN = "_tryg_last_seen"
 
@@ -99,3 +101,18 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             request.LANGUAGE_CODE = translation.get_language()
             return
         super().process_request(request)
+
+
+class RefusalMiddleware:
+    """A 404 raised by a page for a logged-in user is a refused access: report it (the access log writes the
+    row), then let Django answer 404 as usual. The API reports its own in the exception handler."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        report_refusal(request, exception)
+        return None

@@ -44,7 +44,9 @@ def test_it_hides_the_log_from_other_roles(clients, role):
     before = AuditEvent.objects.count()
     assert clients[role].get(URL).status_code == 404
     assert clients[role].get(URL, {"actor": "sagsbehandler"}).status_code == 404
-    assert AuditEvent.objects.count() == before
+    # No search is run or logged; each attempt leaves only its "refused" row.
+    assert AuditEvent.objects.exclude(action="refused").count() == before
+    assert AuditEvent.objects.filter(action="refused", object_type="audit:search").count() == 2
 
 
 def test_it_sends_anonymous_users_to_login(clients):
