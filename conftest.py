@@ -104,8 +104,9 @@ def browser_page(browser, live_server):
     """A function that opens a fresh (anonymous) page on the live server: new_page() -> Page."""
     contexts = []
 
-    def new_page():
-        context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="da-DK")
+    def new_page(width: int = 1280):
+        viewport = {"width": width, "height": 900}
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="da-DK", viewport=viewport)
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
@@ -124,9 +125,9 @@ def browser_login(browser_page, cast):
 
     from tryg.demo_otp import DEMO_TOTP_SECRET, code_for
 
-    def login(role: str):
+    def login(role: str, *, width: int = 1280):
         user = cast[role]
-        page = browser_page()
+        page = browser_page(width)
         page.goto("/app/login/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", BROWSER_PASSWORD)

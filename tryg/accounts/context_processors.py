@@ -16,7 +16,7 @@ def shell(request):
     match = getattr(request, "resolver_match", None)
     return {
         **links,
-        "shell_nav": nav_items(roles, current_section=match.namespace if match else ""),
+        "shell_nav": nav_items(roles, path=request.path, current_section=match.namespace if match else ""),
         "shell_roles": [Role(r).label for r in sorted(roles)],
         "shell_municipality": user.municipality,
     }

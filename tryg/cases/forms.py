@@ -128,9 +128,12 @@ class MemberForm(forms.Form):
         ],
     )
 
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].choices = [(str(u.pk), u.display_name) for u in candidates]
+        # No one is preselected: adding a person gives them access to a child's case.
+        self.fields["user"].choices = [("", _("Vælg en person"))] + [(str(u.pk), u.display_name) for u in candidates]
 
 
 class StatusForm(forms.Form):
@@ -172,6 +175,15 @@ class ContactForm(forms.Form):
     text = forms.CharField(
         label=_("Hvad drejer kontakten sig om?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
     )
+
+    def __init__(self, *args, offered=None, **kwargs):
+        """`offered`: the channels to show (those the safe-contact rules allow). Any channel is still parsed, so
+        the service, not the form, refuses a forbidden one with its reason."""
+        super().__init__(*args, **kwargs)
+        if offered is not None:
+            self.fields["channel"].widget.choices = [("", _("Vælg en kontaktvej"))] + [
+                (value, label) for value, label in Channel.choices if value in offered
+            ]
 
 
 class ReferralForm(forms.Form):

@@ -18,7 +18,18 @@ from tryg.core.paging import Page
 
 from . import identity
 from .access import caseworker_unit_ids, visible_cases
-from .models import Case, CaseLink, Concern, IntakeRouting, Notification, PersonToken, Referral, Task
+from .models import (
+    Case,
+    CaseLink,
+    CaseMember,
+    Concern,
+    IntakeRouting,
+    Notification,
+    PersonToken,
+    Referral,
+    Task,
+    TimelineEntry,
+)
 
 NUMBER_RE = re.compile(r"^\d{4}-\d{1,6}$")
 QUEUE_PAGE = 50
@@ -241,8 +252,8 @@ def linked_cases(user, case: Case) -> list[dict]:
     return linked
 
 
-def timeline(case: Case) -> list:
-    """The case's entries, newest first, each with the list of entries that correct it."""
+def timeline(case: Case, kind: str = "") -> list:
+    """The case's entries, newest first (only those of `kind` when given), each with the entries correcting it."""
     entries = list(case.entries.select_related("author").order_by("-created_at", "-id"))
     corrections: dict[int, list] = {}
     for entry in entries:
@@ -250,21 +261,64 @@ def timeline(case: Case) -> list:
             corrections.setdefault(entry.corrects_id, []).append(entry)
     for entry in entries:
         entry.correction_list = corrections.get(entry.pk, [])
+    if kind:
+        entries = [e for e in entries if e.kind == kind]
     return entries
 
 
-def case_file(user, case: Case) -> dict:
-    """What the case page shows of a case the user may read."""
+def case_concerns(case: Case) -> list[Concern]:
+    """The case's concerns, newest first, each with its clocks (also after triage), its warning signs grouped
+    under their group's name, and the answers of the action-card walk it came from."""
+    from tryg.actioncards.selectors import walk_summary
+
+    concerns = list(
+        case.concerns.select_related("receiving_unit", "notifier", "notifier_unit", "walk")
+        .prefetch_related("warning_signs")
+        .order_by("-received_at")
+    )
+    now = timezone.now()
+    for concern in concerns:
+        concern.clock_list = concern.clocks(now=now)
+        groups: dict[str, list[str]] = {}
+        for sign in concern.warning_signs.all():
+            groups.setdefault(str(sign.get_group_display() or _("Andre tegn")), []).append(sign.title)
+        concern.sign_groups = list(groups.items())
+        concern.walk_summary = walk_summary(concern.walk) if concern.walk_id else None
+    return concerns
+
+
+def case_file(user, case: Case, *, kind: str = "") -> dict:
+    """What the case page shows of a case the user may read (`kind` filters the timeline)."""
+    members = list(case.members.select_related("user").order_by("role", "added_at"))
+    tasks = list(case.tasks.select_related("owner").order_by("due_date", "id"))
+    responsible = next((m.user for m in members if m.role == CaseMember.Role.RESPONSIBLE), None)
     return {
         "case": case,
         "person": case.person,
-        "entries": timeline(case),
-        "tasks": list(case.tasks.select_related("owner")),
-        "members": list(case.members.select_related("user").order_by("role", "added_at")),
+        "kind": kind,
+        "entry_kinds": [(k.value, k.label) for k in TimelineEntry.Kind],
+        "entries": timeline(case, kind),
+        "open_tasks": [t for t in tasks if t.done_at is None],
+        "done_tasks": [t for t in tasks if t.done_at is not None],
+        "members": members,
+        "responsible": responsible,
         "referrals": list(case.referrals.select_related("requested_by", "decided_by")),
-        "concerns": list(case.concerns.select_related("receiving_unit").order_by("-received_at")),
+        "concerns": case_concerns(case),
         "linked": linked_cases(user, case),
     }
+
+
+def member_access_note(case: Case, user: User, role: str) -> str | None:
+    """What a new team member will see, when adding them deserves a second thought: a security consultant, or
+    a user outside the case's responsible unit. None for a colleague of the responsible unit."""
+    own_unit = Membership.objects.filter(user=user, unit_id=case.responsible_unit_id).exists()
+    if role != CaseMember.Role.SECURITY_CONSULTANT and own_unit:
+        return None
+    units = ", ".join(m.unit.name for m in user.memberships_cached) or _("ingen enhed")
+    return _(
+        "%(name)s (%(units)s) vil kunne se hele sagen: personens navn, CPR-nummer og adresse, underretningerne, "
+        "tidslinjen med alle notater, opgaverne, henvisningerne og reglerne for sikker kontakt. Adgangen logges."
+    ) % {"name": user.display_name, "units": units}
 
 
 def case_detail_data(case: Case) -> dict:

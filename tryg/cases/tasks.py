@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from tryg.core.formats import date_text, datetime_text
+
 from . import clocks
 from .models import Case, Concern, Task
 from .notifications import notify, send_notification_emails, unit_caseworkers
@@ -50,7 +52,7 @@ def send_deadline_reminders() -> int:
                 _("En underretning i %(unit)s skal vurderes inden for 24 timer: fristen er %(due)s.")
                 % {
                     "unit": concern.receiving_unit.name,
-                    "due": timezone.localtime(concern.assessment_due_at).strftime("%d.%m.%Y %H:%M"),
+                    "due": datetime_text(concern.assessment_due_at),
                 },
                 reverse("cases:concern-detail", args=[concern.pk]),
             )
@@ -69,7 +71,7 @@ def send_deadline_reminders() -> int:
                 _("Kvittering for en underretning i %(unit)s skal sendes senest %(due)s.")
                 % {
                     "unit": concern.receiving_unit.name,
-                    "due": timezone.localtime(concern.receipt_due_at).strftime("%d.%m.%Y"),
+                    "due": date_text(concern.receipt_due_at),
                 },
                 reverse("cases:concern-detail", args=[concern.pk]),
             )
@@ -80,8 +82,7 @@ def send_deadline_reminders() -> int:
         for item in tasks.select_related("owner", "case"):
             _notify(
                 [item.owner],
-                _("Opgave i sag %(n)s har frist %(d)s.")
-                % {"n": item.case.number, "d": item.due_date.strftime("%d.%m.%Y")},
+                _("Opgave i sag %(n)s har frist %(d)s.") % {"n": item.case.number, "d": date_text(item.due_date)},
                 reverse("cases:my-tasks"),
             )
             Task.objects.filter(pk=item.pk).update(reminded_at=now)

@@ -69,9 +69,17 @@ def register_nav(item: NavItem) -> None:
         NAV_ITEMS.append(item)
 
 
-def nav_items(roles: Iterable[str], *, current_section: str = "") -> list[dict]:
-    """The main navigation for a user holding `roles`; `current_section` marks the item of the open page."""
-    return [
-        {"url": url, "label": item.label, "current": item.section == current_section}
+def nav_items(roles: Iterable[str], *, path: str = "", current_section: str = "") -> list[dict]:
+    """The main navigation for a user holding `roles`. Exactly one item is current: the one whose address is
+    the longest start of `path` (the start page only on itself), else the first item of `current_section`."""
+    items = [
+        {"url": url, "label": item.label, "current": False, "section": item.section}
         for item, url in _visible_with_urls(NAV_ITEMS, roles)
     ]
+    matches = [i for i in items if path.startswith(i["url"]) and (path == i["url"] or i["url"].count("/") > 2)]
+    current = max(matches, key=lambda i: len(i["url"]), default=None)
+    if current is None:
+        current = next((i for i in items if current_section and i["section"] == current_section), None)
+    if current is not None:
+        current["current"] = True
+    return items

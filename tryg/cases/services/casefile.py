@@ -271,6 +271,18 @@ def contact_block_reason(person: Person, channel: str) -> str | None:
     return None
 
 
+def contact_channels(person) -> tuple[list[str], list[tuple[str, str]]]:
+    """The channels the safe-contact rules allow for `person`, and the others with the reason each is closed."""
+    allowed, blocked = [], []
+    for value, label in Channel.choices:
+        reason = contact_block_reason(person, value)
+        if reason:
+            blocked.append((str(label), reason))
+        else:
+            allowed.append(value)
+    return allowed, blocked
+
+
 @transaction.atomic
 def contact_record(*, actor, case: Case, channel: str, text: str) -> TimelineEntry:
     """Record a contact with the person; refused, with the reason, if the safe-contact rules forbid the channel."""

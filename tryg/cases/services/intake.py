@@ -14,6 +14,7 @@ from tryg.accounts.models import Role, Unit
 from tryg.audit.models import Action
 from tryg.audit.services import audit_record
 from tryg.core.errors import DomainError
+from tryg.core.formats import date_text, datetime_text
 
 from .. import clocks, identity
 from ..models import (
@@ -264,8 +265,7 @@ def concern_confirm_receipt(*, actor, concern: Concern) -> Concern:
     if concern.notifier_id:
         notify(
             [concern.notifier],
-            text=_("Din underretning fra %(date)s er modtaget.")
-            % {"date": timezone.localtime(concern.received_at).strftime("%d.%m.%Y")},
+            text=_("Din underretning fra %(date)s er modtaget.") % {"date": date_text(concern.received_at)},
             url=reverse("cases:my-concerns"),
         )
     return concern
@@ -330,7 +330,7 @@ def concern_triage(*, actor, concern: Concern) -> Case:
         kind=TimelineEntry.Kind.EVENT,
         author=actor,
         text=_("Sagen er oprettet på grundlag af en underretning modtaget %(date)s.")
-        % {"date": timezone.localtime(concern.received_at).strftime("%d.%m.%Y %H:%M")},
+        % {"date": datetime_text(concern.received_at)},
     )
     audit_record(actor=actor, action=Action.CREATE, obj=case, subject=case.person, purpose=_("Visitation til sag"))
     return case
@@ -355,8 +355,7 @@ def concern_merge(*, actor, concern: Concern, case: Case) -> Case:
         case=case,
         kind=TimelineEntry.Kind.EVENT,
         author=actor,
-        text=_("En ny underretning modtaget %(date)s er lagt på sagen.")
-        % {"date": timezone.localtime(concern.received_at).strftime("%d.%m.%Y %H:%M")},
+        text=_("En ny underretning modtaget %(date)s er lagt på sagen.") % {"date": datetime_text(concern.received_at)},
     )
     audit_record(
         actor=actor, action=Action.UPDATE, obj=case, subject=case.person, purpose=_("Underretning lagt på sag")

@@ -76,43 +76,57 @@ def test_the_done_when_path(browser_login, cast, live_server):
     case = Case.objects.get()
     axe_check(worker, name="cases-case-detail")
 
-    # 3. A note and a task.
+    # 3. A note and a task, each added in place: no reload, the reader stays where they were.
+    worker.evaluate("window.trygMarker = 'same page'")
+    worker.locator("#timeline-section summary").click()
     worker.fill("#id_text", "Samtale med pigen alene på skolen.")
+    before = worker.evaluate("window.scrollY")
     worker.get_by_role("button", name="Tilføj til tidslinjen", exact=True).click()
-    worker.wait_for_selector("text=Indførslen er tilføjet tidslinjen")
+    worker.wait_for_selector("#timeline-section >> text=Indførslen er tilføjet tidslinjen")
+    assert worker.evaluate("window.trygMarker") == "same page"
+    assert abs(worker.evaluate("window.scrollY") - before) < 200
+    assert "Samtale med pigen alene på skolen." in worker.locator("#timeline-section").inner_text()
+    worker.locator("#tasks-section summary", has_text="Opret opgave").click()
     worker.fill("#id_title", "Kontakt sikkerhedskonsulenten")
     worker.fill("#id_due_date", (timezone.localdate() + timedelta(days=2)).isoformat())
-    worker.get_by_role("button", name="Opret opgave", exact=True).click()
-    worker.wait_for_selector("text=Opgaven er oprettet")
+    assert worker.input_value("#id_owner") == str(cast["sagsbehandler"].pk)  # tasks default to me
+    worker.locator("#tasks-section form button[type=submit]", has_text="Opret opgave").click()
+    worker.wait_for_selector("#tasks-section >> text=Opgaven er oprettet")
+    assert worker.evaluate("window.trygMarker") == "same page"
+    axe_check(worker, name="cases-case-detail-after-htmx")
 
-    # 4. A safe-contact rule, then a blocked letter home.
+    # 4. A safe-contact rule; the contact form then offers only the allowed channels and says why.
     worker.get_by_role("link", name="Redigér regler for sikker kontakt", exact=True).click()
     axe_check(worker, name="cases-safe-contact")
-    worker.click("label[for=id_forbidden_channels_0]")  # letter home
-    worker.click("label[for=id_forbidden_channels_2]")  # sms
+    worker.check("#forbidden-letter_home")
+    worker.check("#forbidden-sms")
     worker.fill("#id_never_contact", "Faderen")
     worker.get_by_role("button", name="Gem regler", exact=True).click()
     worker.wait_for_selector("text=Reglerne for sikker kontakt er gemt")
     assert "Brev til hjemmeadressen" in worker.locator("#contact-rules-heading + dl").inner_text()
     worker.get_by_role("link", name="Kontakt personen eller familien", exact=True).click()
-    worker.select_option("#id_channel", "letter_home")
-    worker.fill("#id_text", "Indkaldelse til møde")
-    worker.get_by_role("button", name="Registrér kontakt", exact=True).click()
-    summary = worker.locator("#error-summary")
-    assert "forbyder kontakt via Brev til hjemmeadressen" in summary.inner_text()
+    options = worker.locator("#id_channel option").all_inner_texts()
+    assert "Brev til hjemmeadressen" not in options and "SMS" not in options and "Via skolen" in options
+    assert "forbyder kontakt via Brev til hjemmeadressen" in worker.locator("main").inner_text()
     axe_check(worker, name="cases-contact-blocked")
     shot(worker, "cases-contact-blocked")
 
-    # 5. The outsider gets 404; the consultant only after being added to the team.
+    # 5. The outsider gets 404; the consultant only after being added to the team, with a confirmation.
     case_url = reverse("cases:case-detail", args=[case.pk])
     outsider = browser_login("outsider")
     assert outsider.goto(case_url).status == 404
     consultant = browser_login("konsulent")
     assert consultant.goto(case_url).status == 404
     worker.goto(case_url)
-    worker.select_option("#id_user", str(cast["konsulent"].pk))
-    worker.select_option("#id_role", "security_consultant")
-    worker.get_by_role("button", name="Tilføj til team", exact=True).click()
+    worker.locator("#team-section summary").click()
+    assert worker.input_value("#member_user") == ""  # no one preselected
+    worker.select_option("#member_user", str(cast["konsulent"].pk))
+    worker.select_option("#member_role", "security_consultant")
+    worker.locator("#team-section form button[type=submit]").click()
+    worker.wait_for_selector("#team-section >> text=vil kunne se hele sagen")
+    assert consultant.goto(case_url).status == 404
+    axe_check(worker, name="cases-team-confirmation")
+    worker.get_by_role("button", name="Ja, tilføj til teamet", exact=True).click()
     worker.wait_for_selector("text=Personen er tilføjet sagens team")
     assert consultant.goto(case_url).status == 200
     axe_check(consultant, name="cases-case-detail-consultant")

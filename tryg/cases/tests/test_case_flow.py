@@ -72,9 +72,12 @@ def test_it_runs_the_done_when_path(clients, cast, routing):
 
     assert clients["outsider"].get(page).status_code == 404
     assert clients["konsulent"].get(page).status_code == 404
-    response = worker.post(
-        reverse("cases:member-add", args=[case.pk]), {"user": cast["konsulent"].pk, "role": "security_consultant"}
-    )
+    add = {"user": cast["konsulent"].pk, "role": "security_consultant"}
+    # A consultant is only added after a confirmation that names what they will see.
+    response = worker.post(reverse("cases:member-add", args=[case.pk]), add)
+    assert response.status_code == 200 and "vil kunne se hele sagen" in response.content.decode()
+    assert clients["konsulent"].get(page).status_code == 404
+    response = worker.post(reverse("cases:member-add", args=[case.pk]), {**add, "confirm": "1"})
     assert response.status_code == 302
     assert clients["konsulent"].get(page).status_code == 200
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,6 +24,7 @@ from ..forms import (
     StatusForm,
     TaskForm,
 )
+from ..models import TimelineEntry
 
 
 def case_list(request: HttpRequest) -> HttpResponse:
@@ -44,32 +46,63 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def render_case(request: HttpRequest, case, *, status: int = 200, **forms_) -> HttpResponse:
-    """The case page, with any form that failed in place of its empty one. Logs the read (once)."""
+# The parts of the case page that an action updates in place (htmx), each a template of its own.
+SECTIONS = {
+    "timeline": "cases/case/timeline.html",
+    "tasks": "cases/case/tasks.html",
+    "team": "cases/case/team.html",
+    "links": "cases/case/links.html",
+    "manage": "cases/case/manage.html",
+}
+ANCHORS = {"timeline": "timeline", "tasks": "tasks", "team": "team", "links": "links", "manage": "manage"}
+
+
+def _timeline_kind(request: HttpRequest) -> str:
+    kind = request.GET.get("kind", "")
+    return kind if kind in TimelineEntry.Kind.values else ""
+
+
+def render_case(
+    request: HttpRequest, case, *, status: int = 200, section: str | None = None, flash: str = "", **extra
+) -> HttpResponse:
+    """The case page, or for an htmx request only `section` of it, with any form that failed in place of its
+    empty one (forms passed as keyword arguments). Logs the read, once."""
     user = request.user
     readonly = access.has_break_glass_only(user, case)
-    context = selectors.case_file(user, case)
+    context = selectors.case_file(user, case, kind=_timeline_kind(request))
+    owners = selectors.task_owners(case)
+    own_pk = user.pk if any(u.pk == user.pk for u in owners) else None
     context.update(
         readonly=readonly,
-        entry_form=forms_.get("entry_form") or EntryForm(),
-        task_form=forms_.get("task_form") or TaskForm(owners=selectors.task_owners(case)),
-        member_form=forms_.get("member_form") or MemberForm(candidates=selectors.member_candidates(case)),
-        status_form=forms_.get("status_form") or StatusForm(initial={"status": case.status}),
-        link_form=forms_.get("link_form") or LinkForm(),
-        archive_form=forms_.get("archive_form") or ArchiveHoldForm(initial={"hold": "0" if case.archive_hold else "1"}),
-        error_form=next((f for f in forms_.values() if f is not None and f.errors), None),
+        flash=flash,
+        can_add_member=user.has_role(*access.CASEWORKER_ROLES),
+        entry_form=EntryForm(),
+        task_form=TaskForm(owners=owners, initial={"owner": own_pk}),
+        member_form=MemberForm(candidates=selectors.member_candidates(case), auto_id="member_%s"),
+        status_form=StatusForm(initial={"status": case.status}, auto_id="status_%s"),
+        link_form=LinkForm(auto_id="link_%s"),
+        archive_form=ArchiveHoldForm(initial={"hold": "0" if case.archive_hold else "1"}, auto_id="archive_%s"),
     )
+    context.update({k: v for k, v in extra.items() if v is not None})
+    forms_ = [v for k, v in extra.items() if k.endswith("_form")]
+    context["error_form"] = next((f for f in forms_ if f is not None and f.errors), None)
     audit_read(request, case, subject=case.person, purpose=access.reading_purpose(user, case, readonly=readonly))
+    if request.htmx and section in SECTIONS:
+        return render(request, SECTIONS[section], context, status=status)
     return render(request, "cases/case_detail.html", context, status=status)
 
 
 def case_detail(request: HttpRequest, pk) -> HttpResponse:
-    return render_case(request, access.case_for_user(request.user, pk))
+    case = access.case_for_user(request.user, pk)
+    return render_case(request, case, section=request.GET.get("section"))
 
 
-def _done(request: HttpRequest, case, text: str) -> HttpResponse:
+def done(request: HttpRequest, case, text: str, section: str) -> HttpResponse:
+    """After a successful action: the updated section in place (htmx), else back to that part of the page."""
+    if request.htmx:
+        return render_case(request, case, section=section, flash=text)
     messages.success(request, text)
-    return redirect("cases:case-detail", pk=case.pk)
+    return redirect(reverse("cases:case-detail", args=[case.pk]) + "#" + ANCHORS[section])
 
 
 @require_POST
@@ -88,8 +121,8 @@ def entry_add(request: HttpRequest, pk) -> HttpResponse:
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Indførslen er tilføjet tidslinjen."))
-    return render_case(request, case, status=400, entry_form=form)
+            return done(request, case, _("Indførslen er tilføjet tidslinjen."), "timeline")
+    return render_case(request, case, status=400, section="timeline", entry_form=form)
 
 
 @require_POST
@@ -102,8 +135,8 @@ def task_add(request: HttpRequest, pk) -> HttpResponse:
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Opgaven er oprettet."))
-    return render_case(request, case, status=400, task_form=form)
+            return done(request, case, _("Opgaven er oprettet."), "tasks")
+    return render_case(request, case, status=400, section="tasks", task_form=form)
 
 
 @require_POST
@@ -114,53 +147,69 @@ def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
             request, "cases/bad_request.html", {"message": _("Markér opgaven som udført med knappen.")}, status=400
         )
     services.task_done(actor=request.user, task=task)
-    messages.success(request, _("Opgaven er markeret som udført."))
     if request.POST.get("next") == "my-tasks":
+        messages.success(request, _("Opgaven er markeret som udført."))
         return redirect("cases:my-tasks")
-    return redirect("cases:case-detail", pk=task.case_id)
+    return done(request, task.case, _("Opgaven er markeret som udført."), "tasks")
 
 
 @require_POST
 def member_add(request: HttpRequest, pk) -> HttpResponse:
+    """Add to the team. A security consultant or a user outside the responsible unit is only added after a
+    confirmation that names what they will see."""
     case = access.case_for_user(request.user, pk, write=True)
     access.require_caseworker(request.user)
-    form = MemberForm(request.POST, candidates=selectors.member_candidates(case))
+    candidates = selectors.member_candidates(case)
+    form = MemberForm(request.POST, candidates=candidates, auto_id="member_%s")
     if form.is_valid():
+        data = form.cleaned_data
+        user = next(u for u in candidates if str(u.pk) == data["user"])
+        note = selectors.member_access_note(case, user, data["role"])
+        if note and not data["confirm"]:
+            confirm = {"user": user, "role": data["role"], "note": note}
+            return render_case(request, case, section="team", confirm_member=confirm)
         try:
-            services.member_add(actor=request.user, case=case, **form.cleaned_data)
+            services.member_add(actor=request.user, case=case, user=data["user"], role=data["role"])
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Personen er tilføjet sagens team."))
-    return render_case(request, case, status=400, member_form=form)
+            return done(request, case, _("Personen er tilføjet sagens team."), "team")
+    return render_case(request, case, status=400, section="team", member_form=form)
 
 
 @require_POST
 def case_status(request: HttpRequest, pk) -> HttpResponse:
     case = access.case_for_user(request.user, pk, write=True)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, auto_id="status_%s")
     if form.is_valid():
         try:
-            services.case_set_status(actor=request.user, case=case, **form.cleaned_data)
+            case = services.case_set_status(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Sagens status er ændret."))
-    return render_case(request, case, status=400, status_form=form)
+            return done(request, case, _("Sagens status er ændret."), "manage")
+    return render_case(request, case, status=400, section="manage", status_form=form)
 
 
 @require_POST
 def link_add(request: HttpRequest, pk) -> HttpResponse:
     case = access.case_for_user(request.user, pk, write=True)
-    form = LinkForm(request.POST)
+    form = LinkForm(request.POST, auto_id="link_%s")
     if form.is_valid():
         try:
             services.case_link_add(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Sagerne er forbundet."))
-    return render_case(request, case, status=400, link_form=form)
+            return done(request, case, _("Sagerne er forbundet."), "links")
+    return render_case(request, case, status=400, section="links", link_form=form)
+
+
+def _forbidden_values(form) -> set[str]:
+    """The forbidden channels the form shows as ticked: what was posted, else the saved rules."""
+    if form.is_bound:
+        return set(form.data.getlist("forbidden_channels"))
+    return set(form.initial.get("forbidden_channels") or [])
 
 
 @require_http_methods(["GET", "POST"])
@@ -189,12 +238,13 @@ def safe_contact(request: HttpRequest, pk) -> HttpResponse:
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Reglerne for sikker kontakt er gemt."))
+            messages.success(request, _("Reglerne for sikker kontakt er gemt."))
+            return redirect("cases:case-detail", pk=case.pk)
     audit_read(request, person, subject=person, purpose=_("Regler for sikker kontakt"))
     return render(
         request,
         "cases/safe_contact.html",
-        {"case": case, "person": person, "form": form},
+        {"case": case, "person": person, "form": form, "forbidden_values": _forbidden_values(form)},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -203,19 +253,21 @@ def safe_contact(request: HttpRequest, pk) -> HttpResponse:
 def contact(request: HttpRequest, pk) -> HttpResponse:
     """Contact the person or family: blocked, with the reason, when the safe-contact rules forbid the channel."""
     case = access.case_for_user(request.user, pk, write=True)
-    form = ContactForm(request.POST or None, initial={"channel": request.GET.get("channel", "")})
+    offered, blocked = services.contact_channels(case.person)
+    form = ContactForm(request.POST or None, offered=offered, initial={"channel": request.GET.get("channel", "")})
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_record(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, case, _("Kontakten er registreret på tidslinjen."))
+            messages.success(request, _("Kontakten er registreret på tidslinjen."))
+            return redirect(reverse("cases:case-detail", args=[case.pk]) + "#timeline")
     audit_read(request, case, subject=case.person, purpose=_("Kontakt til borger"))
     return render(
         request,
         "cases/contact.html",
-        {"case": case, "person": case.person, "form": form},
+        {"case": case, "person": case.person, "form": form, "blocked": blocked, "offered": offered},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -13,24 +13,23 @@ from tryg.core.forms import form_errors_from
 
 from .. import access, services
 from ..forms import AccessExportForm, ArchiveHoldForm, BreakGlassForm
-from .casefile import render_case
+from .casefile import done, render_case
 
 
 @require_POST
 def archive_hold(request: HttpRequest, pk) -> HttpResponse:
     """Set or lift the archive hold that keeps a closed case from being anonymised."""
     case = access.case_for_user(request.user, pk, write=True)
-    form = ArchiveHoldForm(request.POST)
+    form = ArchiveHoldForm(request.POST, auto_id="archive_%s")
     if form.is_valid():
         try:
-            services.case_set_archive_hold(actor=request.user, case=case, **form.cleaned_data)
+            case = services.case_set_archive_hold(actor=request.user, case=case, **form.cleaned_data)
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            done = _("Sagen har fået arkivstop.") if form.cleaned_data["hold"] else _("Arkivstop er ophævet.")
-            messages.success(request, done)
-            return redirect("cases:case-detail", pk=case.pk)
-    return render_case(request, case, status=400, archive_form=form)
+            text = _("Sagen har fået arkivstop.") if form.cleaned_data["hold"] else _("Arkivstop er ophævet.")
+            return done(request, case, text, "manage")
+    return render_case(request, case, status=400, section="manage", archive_form=form)
 
 
 @require_http_methods(["GET", "POST"])

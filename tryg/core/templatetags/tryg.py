@@ -1,6 +1,8 @@
 from django import template
 from django.forms import CheckboxInput, CheckboxSelectMultiple, RadioSelect, Select, SelectMultiple
 
+from tryg.core.formats import date_text, datetime_text
+
 register = template.Library()
 
 
@@ -35,3 +37,15 @@ def public_url_in(context, language_code: str) -> str:
 
     request = context["request"]
     return translate_url(request.get_full_path(), language_code)
+
+
+@register.filter
+def dato(value):
+    """A date as people read it: "2. december 2026" (core/formats.py)."""
+    return date_text(value)
+
+
+@register.filter
+def dato_tid(value):
+    """A time as people read it: "2. december 2026 kl. 14.05" (core/formats.py)."""
+    return datetime_text(value)
