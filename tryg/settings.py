@@ -284,6 +284,7 @@ SPECTACULAR_SETTINGS = {
         "TimelineEntryKindEnum": "tryg.cases.forms.ENTRY_KINDS",
         "ReferralStatusEnum": "tryg.cases.models.Referral.Status",
         "KnowledgeEntryKindEnum": "tryg.knowledge.models.Entry.Kind",
+        "ConcernFeedbackEnum": "tryg.cases.models.Concern.Feedback",
     },
 }
 

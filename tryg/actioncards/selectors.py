@@ -123,7 +123,10 @@ def outline_with_entries(version: CardVersion, municipality) -> list[dict]:
 def walk_summary(walk: Walk) -> dict:
     """What another app (cases) needs to pre-fill a concern from a walk. Contains no personal data."""
     version = walk.card_version
-    answers = [{"question": a.question, "answer": a.option_label, "at": a.answered_at} for a in walk.answers.all()]
+    answers = [
+        {"question": a.question, "answer": a.option_label, "at": a.answered_at, "instruction": a.option_id == "next"}
+        for a in walk.answers.all()
+    ]
     outcome = None
     if walk.is_finished and (node := version.node(walk.outcome_node)):
         outcome = {

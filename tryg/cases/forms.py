@@ -51,12 +51,16 @@ class ConcernForm(forms.Form):
         help_text=_("Akut: der er fare nu. Ring også 112 ved akut fare."),
     )
     notifier_unit = forms.ChoiceField(label=_("Din enhed"), required=False)
+    notifier_label = forms.CharField(
+        label=_("Din egen korte betegnelse"),
+        max_length=80,
+        required=False,
+        help_text=_("Kun du ser den, under Mine underretninger, fx «eleven i 7.b». Skriv ikke navn eller CPR-nummer."),
+    )
 
     def __init__(self, *args, user, warning_signs=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["warning_signs"].choices = [
-            (str(e.pk), f"{e.get_group_display()}: {e.title}") for e in warning_signs
-        ]
+        self.fields["warning_signs"].choices = [(str(e.pk), e.title) for e in warning_signs]
         units = [m.unit for m in user.memberships_cached]
         self.fields["notifier_unit"].choices = [(str(u.pk), u.name) for u in units]
         if units:
@@ -204,6 +208,12 @@ class ReferralForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
+    )
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.ChoiceField(
+        label=_("Tilbagemelding til underretteren"), choices=Concern.Feedback.choices, widget=forms.RadioSelect
     )
 
 

@@ -29,8 +29,8 @@ def register() -> None:
     register_walk_action(
         WalkAction(
             key="create-concern",
-            label=_("Opret bekymring"),
-            text=_("Opret bekymringen nu. Dine svar fra handlekortet bliver udfyldt på forhånd."),
+            label=_("Opret underretning"),
+            text=_("Send underretningen nu. Dine svar fra handlekortet følger med, så du ikke skal skrive dem igen."),
             url=_concern_from_walk_url,
             roles=NOTIFIER_ROLES,
             applies=lambda walk, node: bool(node.get("create_concern")),

@@ -187,14 +187,22 @@ class Case(models.Model):
 
 
 class CaseNumber(models.Model):
-    """The last case number used per municipality and year ("2026-00042")."""
+    """The last number used per municipality, year and series: cases ("2026-00042") and concerns' reference
+    numbers ("U2026-00042", shown to the notifier)."""
+
+    class Series(models.TextChoices):
+        CASE = "case", _("Sag")
+        CONCERN = "concern", _("Underretning")
 
     municipality = models.ForeignKey("accounts.Municipality", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
+    series = models.CharField(max_length=10, choices=Series.choices, default=Series.CASE)
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="casenumber_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year", "series"], name="casenumber_series_unique")
+        ]
 
 
 PENDING_STATUSES = ("received", "being_assessed")
@@ -234,6 +242,13 @@ class Concern(models.Model):
         NORMAL = "normal", _("Almindelig")
         ACUTE = "acute", _("Akut")
 
+    class Feedback(models.TextChoices):
+        """What a professional notifier may be told afterwards (barnets lov § 138): nothing more."""
+
+        INVESTIGATING = "investigating", _("Kommunen undersøger barnets eller den unges forhold nærmere")
+        SUPPORT = "support", _("Kommunen har sat støtte eller foranstaltninger i gang")
+        NO_ACTION = "no_action", _("Underretningen har ikke givet anledning til yderligere")
+
     class Source(models.TextChoices):
         PROFESSIONAL = "professional", _("Fagperson")
         PARTNER = "partner", _("Civilsamfundspartner")
@@ -271,6 +286,14 @@ class Concern(models.Model):
     closed_reason = EncryptedTextField(_("begrundelse for lukning"), blank=True)
     walk = models.ForeignKey("actioncards.Walk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     case = models.ForeignKey("Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="concerns")
+    # What the notifier sees: a reference number, their own short label, and the feedback the law allows.
+    reference = models.CharField(_("referencenummer"), max_length=20, blank=True, editable=False)
+    notifier_label = EncryptedCharField(_("din egen betegnelse"), max_length=80, blank=True)
+    feedback = models.CharField(_("tilbagemelding"), max_length=20, choices=Feedback.choices, blank=True)
+    feedback_at = models.DateTimeField(null=True, blank=True)
+    feedback_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = ConcernQuerySet.as_manager()
 

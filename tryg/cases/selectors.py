@@ -81,34 +81,45 @@ def allowed_warning_signs(municipality) -> list:
 
 
 def walk_prefill(walk) -> tuple[dict, dict]:
-    """What a finished action-card walk fills in on a new concern: (summary, initial form values)."""
+    """What a finished action-card walk brings to a new concern: (summary, initial form values). The answers
+    travel as the walk itself (shown as question → answer), never pasted into the notifier's own text."""
     from tryg.actioncards.selectors import walk_summary
 
     summary = walk_summary(walk)
-    lines = [
-        _("Fra handlekortet «%(card)s» (version %(v)s):") % {"card": summary["card_title"], "v": summary["version"]}
-    ]
-    for answer in summary["answers"]:
-        lines.append(f"- {answer['question']} {answer['answer']}")
-    outcome = summary.get("outcome")
+    outcome = summary.get("outcome") or {}
     initial = {}
-    if outcome:
-        lines.append(_("Resultat: %(t)s") % {"t": outcome["title"]})
-        if outcome.get("target_group") in ("child", "young"):
-            initial["target_group"] = "child"
-        elif outcome.get("target_group") == "adult":
-            initial["target_group"] = "adult"
-    lines.append("")
-    lines.append(_("Min bekymring: "))
-    initial["description"] = "\n".join(lines)
+    if outcome.get("target_group") in ("child", "young"):
+        initial["target_group"] = "child"
+    elif outcome.get("target_group") == "adult":
+        initial["target_group"] = "adult"
     return summary, initial
+
+
+def warning_sign_groups(signs) -> list[tuple[str, list]]:
+    """Warning signs grouped under their group's name, in the knowledge base's order."""
+    groups: dict[str, list] = {}
+    for sign in signs:
+        groups.setdefault(str(sign.get_group_display() or _("Andre tegn")), []).append(sign)
+    return list(groups.items())
 
 
 def my_concerns(user) -> list[Concern]:
     """Mine underretninger: what the notifier filed, with the status only."""
     return list(
         Concern.objects.filter(notifier=user)
-        .only("id", "status", "received_at", "receipt_confirmed_at")
+        .select_related("receiving_unit")
+        .only(
+            "id",
+            "status",
+            "received_at",
+            "receipt_confirmed_at",
+            "reference",
+            "target_group",
+            "notifier_label",
+            "feedback",
+            "feedback_at",
+            "receiving_unit__name",
+        )
         .order_by("-received_at")[:200]
     )
 
@@ -150,10 +161,13 @@ def concern_file(user, concern: Concern) -> dict:
         "concern": concern,
         "clocks": concern.clocks(),
         "related": list(concern.related_persons.all()),
-        "signs": list(concern.warning_signs.all()),
+        "sign_groups": [(g, [s.title for s in signs]) for g, signs in warning_sign_groups(concern.warning_signs.all())],
         "summary": walk_summary(concern.walk) if concern.walk_id else None,
         "candidates": list(merge_candidates(concern, user).select_related("person")[:20]),
         "can_decide": bool(caseworker_unit_ids(user)),
+        "feedback_applies": bool(
+            concern.notifier_id and concern.source == Concern.Source.PROFESSIONAL and concern.target_group == "child"
+        ),
     }
 
 

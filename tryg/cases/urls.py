@@ -12,6 +12,7 @@ urlpatterns = [
     path("concerns/<uuid:pk>/", intake.concern_detail, name="concern-detail"),
     path("concerns/<uuid:pk>/confirm/", intake.concern_confirm, name="concern-confirm"),
     path("concerns/<uuid:pk>/triage/", intake.concern_triage, name="concern-triage"),
+    path("concerns/<uuid:pk>/feedback/", intake.concern_feedback, name="concern-feedback"),
     path("tasks/", casefile.my_tasks, name="my-tasks"),
     path("tasks/<int:task_id>/done/", casefile.task_done, name="task-done"),
     path("notifications/", notifications.notifications, name="notifications"),

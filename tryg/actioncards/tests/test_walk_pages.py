@@ -74,7 +74,7 @@ def test_it_shows_the_concern_button_or_the_saved_walk_note(cast, clients):
     except NoReverseMatch:
         assert "Forløbet er gemt" in html and "Mine forløb" in html
     else:
-        assert "Opret bekymring" in html and url in html
+        assert "Opret underretning" in html and url in html
 
 
 def test_it_goes_back_one_step_and_drops_later_answers(cast, clients):

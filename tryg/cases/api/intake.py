@@ -38,17 +38,22 @@ class ConcernCreateSerializer(serializers.Serializer):
     related_persons = RelatedPersonInSerializer(many=True, required=False)
     warning_signs = serializers.ListField(child=serializers.IntegerField(), required=False)
     walk = serializers.UUIDField(required=False, allow_null=True)
+    notifier_label = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
 
 
 class ConcernStatusSerializer(serializers.Serializer):
-    """What the notifier may see of a concern they filed."""
+    """What the notifier may see of a concern they filed: its reference, status, the receipt and the feedback
+    the law allows (barnets lov § 138); never its content."""
 
     id = serializers.UUIDField()
+    reference = serializers.CharField()
     status = serializers.ChoiceField(
         choices=[("received", "received"), ("being_assessed", "being_assessed"), ("closed", "closed")],
         source="notifier_status_code",
     )
     received_at = serializers.DateTimeField()
+    receipt_confirmed_at = serializers.DateTimeField(allow_null=True)
+    feedback = serializers.ChoiceField(choices=Concern.Feedback.choices, allow_blank=True)
 
 
 class ClockSerializer(serializers.Serializer):
@@ -120,6 +125,7 @@ class ConcernCreateView(APIView):
             related=[services.RelatedPersonData(**r) for r in data.get("related_persons", [])],
             warning_sign_ids=data.get("warning_signs", []),
             walk_id=data.get("walk"),
+            notifier_label=data["notifier_label"],
         )
         return Response(ConcernStatusSerializer(concern).data, status=status.HTTP_201_CREATED)
 
@@ -182,3 +188,22 @@ class ConcernTriageView(APIView):
                 "case_number": case.number if case else None,
             }
         )
+
+
+class FeedbackSerializer(serializers.Serializer):
+    feedback = serializers.ChoiceField(choices=Concern.Feedback.choices)
+
+
+class ConcernFeedbackView(APIView):
+    @extend_schema(
+        operation_id="concern_feedback",
+        request=FeedbackSerializer,
+        responses={200: ConcernSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Tell the professional notifier of a concern about a child what the law allows (barnets lov "
+        "§ 138): investigating, support or no_action. Code no_feedback for other concerns.",
+    )
+    def post(self, request, pk):
+        concern = access.concern_for_user(request.user, pk, write=True)
+        data = valid(FeedbackSerializer, request)
+        services.concern_feedback_set(actor=request.user, concern=concern, feedback=data["feedback"])
+        return Response(ConcernSerializer(access.concern_for_user(request.user, concern.pk)).data)

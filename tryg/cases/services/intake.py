@@ -172,6 +172,7 @@ def concern_create(
     walk_id=None,
     municipality_id: int | None = None,
     received_at=None,
+    notifier_label: str = "",
 ) -> Concern:
     """Receive a concern, route it, start its clocks, notify on-duty case workers if acute.
 
@@ -207,6 +208,8 @@ def concern_create(
         received_at=received_at,
         receiving_unit=routing.unit_for(target_group),
         walk=walk,
+        reference=_next_concern_reference(municipality_id),
+        notifier_label=(notifier_label or "").strip() if source != Concern.Source.ANONYMOUS else "",
     )
     if target_group == TargetGroup.CHILD:
         concern.assessment_due_at = clocks.assessment_deadline(received_at)
@@ -265,18 +268,70 @@ def concern_confirm_receipt(*, actor, concern: Concern) -> Concern:
     if concern.notifier_id:
         notify(
             [concern.notifier],
-            text=_("Din underretning fra %(date)s er modtaget.") % {"date": date_text(concern.received_at)},
+            text=_("Din underretning %(ref)s fra %(date)s er modtaget af %(unit)s %(at)s.")
+            % {
+                "ref": concern.reference,
+                "date": date_text(concern.received_at),
+                "unit": concern.receiving_unit.name,
+                "at": date_text(concern.receipt_confirmed_at),
+            },
             url=reverse("cases:my-concerns"),
         )
     return concern
 
 
-def _next_case_number(municipality_id: int) -> str:
+@transaction.atomic
+def concern_feedback_set(*, actor, concern: Concern, feedback: str) -> Concern:
+    """The feedback a professional notifier may get about a concern about a child (barnets lov § 138): whether
+    the municipality is looking into it, has started support, or takes no further steps. Nothing else is told."""
+    concern = Concern.objects.select_for_update().select_related("receiving_unit").get(pk=concern.pk)
+    if feedback not in Concern.Feedback.values:
+        raise ValidationError({"feedback": _("Vælg en tilbagemelding.")})
+    if not concern.notifier_id or concern.source != Concern.Source.PROFESSIONAL or concern.target_group != "child":
+        raise DomainError(
+            _("Tilbagemelding gives kun til en fagperson, der har underrettet om et barn eller en ung."),
+            code="no_feedback",
+        )
+    if concern.feedback == feedback:
+        raise ValidationError({"feedback": _("Underretteren har allerede fået den tilbagemelding.")})
+    concern.feedback, concern.feedback_at, concern.feedback_by = feedback, timezone.now(), actor
+    concern.save(update_fields=["feedback", "feedback_at", "feedback_by"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=concern,
+        subject=("cases.person", concern.person_id),
+        purpose=_("Tilbagemelding til underretteren"),
+        detail=feedback,
+    )
+    notify(
+        [concern.notifier],
+        text=_("Tilbagemelding på din underretning %(ref)s: %(feedback)s.")
+        % {"ref": concern.reference, "feedback": Concern.Feedback(feedback).label},
+        url=reverse("cases:my-concerns"),
+    )
+    return concern
+
+
+def _next_number(municipality_id: int, series: str) -> tuple[int, int]:
+    """The next (year, number) of a municipality's series, under a row lock."""
     year = timezone.localdate().year
-    counter, _created = CaseNumber.objects.select_for_update().get_or_create(municipality_id=municipality_id, year=year)
+    counter, _created = CaseNumber.objects.select_for_update().get_or_create(
+        municipality_id=municipality_id, year=year, series=series
+    )
     counter.last += 1
     counter.save(update_fields=["last"])
-    return f"{year}-{counter.last:05d}"
+    return year, counter.last
+
+
+def _next_case_number(municipality_id: int) -> str:
+    year, number = _next_number(municipality_id, CaseNumber.Series.CASE)
+    return f"{year}-{number:05d}"
+
+
+def _next_concern_reference(municipality_id: int) -> str:
+    year, number = _next_number(municipality_id, CaseNumber.Series.CONCERN)
+    return f"U{year}-{number:05d}"
 
 
 def _assessed(concern: Concern) -> None:

@@ -18,6 +18,7 @@ def make_concern(
     received_at=None,
     cpr="",
     description="Beskrivelse af bekymringen.",
+    notifier_label="",
     **kw,
 ) -> Concern:
     user = cast[actor]
@@ -29,6 +30,7 @@ def make_concern(
         urgency=urgency,
         notifier_unit=user.memberships_cached[0].unit,
         received_at=received_at,
+        notifier_label=notifier_label,
     )
 
 

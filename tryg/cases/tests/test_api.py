@@ -12,6 +12,9 @@ from .helpers import make_case, make_concern
 
 pytestmark = pytest.mark.django_db
 
+# What the notifier sees of a concern: status, receipt and the feedback the law allows; never its content.
+NOTIFIER_FIELDS = {"id", "reference", "status", "received_at", "receipt_confirmed_at", "feedback"}
+
 
 def post(client, url, data):
     return client.post(url, data=data, content_type="application/json")
@@ -30,11 +33,11 @@ def test_it_creates_a_concern_and_answers_the_notifier_with_status_only(clients,
     response = post(clients["fagperson"], reverse("cases-api:concern-list"), CONCERN)
     assert response.status_code == 201
     body = response.json()
-    assert set(body) == {"id", "status", "received_at"} and body["status"] == "received"
+    assert set(body) == NOTIFIER_FIELDS and body["status"] == "received"
     concern = Concern.objects.get()
     assert concern.person.cpr == "150610-4001" and concern.related_persons.get().possible_threat
     detail = clients["fagperson"].get(reverse("cases-api:concern-detail", args=[concern.pk])).json()
-    assert set(detail) == {"id", "status", "received_at"}
+    assert set(detail) == NOTIFIER_FIELDS
     assert "Amina" not in str(detail)
     full = clients["sagsbehandler"].get(reverse("cases-api:concern-detail", args=[concern.pk])).json()
     assert full["person"]["name"] == "Api Amina" and full["clocks"][0]["kind"] == "assessment"

@@ -43,7 +43,7 @@ def test_the_done_when_path(browser_login, cast, live_server):
     # 1. The fagperson follows the outcome's link and files the concern.
     page = browser_login("fagperson")
     page.goto(reverse("actioncards:walk-step", args=[walk.pk]))
-    page.get_by_role("link", name="Opret bekymring", exact=True).click()
+    page.get_by_role("link", name="Opret underretning", exact=True).first.click()
     page.wait_for_url(lambda url: "/app/cases/concerns/new/" in url and "walk=" in url)
     assert "bekymring-barn" in page.content() or "Bekymring for et barn" in page.content()
     assert page.is_checked("input[name=target_group][value=child]")

@@ -12,7 +12,7 @@ from tryg.core.forms import form_errors_from
 from tryg.core.paging import page_number
 
 from .. import access, selectors, services
-from ..forms import ConcernForm, RelatedPersonFormSet, TriageForm
+from ..forms import ConcernForm, FeedbackForm, RelatedPersonFormSet, TriageForm
 
 
 def _walk(request: HttpRequest):
@@ -62,16 +62,22 @@ def concern_create(request: HttpRequest) -> HttpResponse:
                 related=related,
                 warning_sign_ids=data["warning_signs"],
                 walk=walk,
+                notifier_label=data["notifier_label"],
             )
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
             messages.success(request, _("Tak. Underretningen er sendt til kommunens modtagende enhed."))
             return redirect("cases:my-concerns")
+    chosen = set(form["warning_signs"].value() or [])
+    groups = [
+        (name, [(sign, str(sign.pk) in chosen) for sign in signs_])
+        for name, signs_ in selectors.warning_sign_groups(signs)
+    ]
     return render(
         request,
         "cases/concern_form.html",
-        {"form": form, "formset": formset, "walk": walk, "summary": summary},
+        {"form": form, "formset": formset, "walk": walk, "summary": summary, "sign_groups": groups},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -98,9 +104,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/queue.html", {"rows": rows, **page.as_context()})
 
 
-def _concern_page(request, concern, *, triage_form=None, confirm_error=None, status=200) -> HttpResponse:
+def _concern_page(
+    request, concern, *, triage_form=None, feedback_form=None, confirm_error=None, status=200
+) -> HttpResponse:
     context = selectors.concern_file(request.user, concern)
     context["triage_form"] = triage_form or TriageForm(candidates=context["candidates"])
+    context["feedback_form"] = feedback_form or FeedbackForm(initial={"feedback": concern.feedback or None})
     context["confirm_error"] = confirm_error
     audit_read(request, concern, subject=concern.person, purpose=_("Vurdering af underretning"))
     return render(request, "cases/concern_detail.html", context, status=status)
@@ -153,3 +162,19 @@ def concern_triage(request: HttpRequest, pk) -> HttpResponse:
                 messages.success(request, _("Sag %(n)s er oprettet.") % {"n": case.number})
             return redirect("cases:case-detail", pk=case.pk)
     return _concern_page(request, concern, triage_form=form, status=400)
+
+
+@require_POST
+def concern_feedback(request: HttpRequest, pk) -> HttpResponse:
+    """The case worker tells the professional notifier what the law allows (barnets lov § 138)."""
+    concern = access.concern_for_user(request.user, pk, write=True)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            services.concern_feedback_set(actor=request.user, concern=concern, feedback=form.cleaned_data["feedback"])
+        except ValidationError as exc:
+            form_errors_from(form, exc)
+        else:
+            messages.success(request, _("Tilbagemeldingen er sendt til underretteren."))
+            return redirect("cases:concern-detail", pk=concern.pk)
+    return _concern_page(request, concern, feedback_form=form, status=400)
