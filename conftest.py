@@ -17,12 +17,67 @@ def _default_language():
     translation.deactivate()
 
 
+TEST_PASSWORD = "Et-langt-test-kodeord-42"  # every user of the cast has it
+
+
+def _seed_shared_data() -> None:
+    """What most tests stand on, created once per database instead of once per test: the cast (the demo
+    organisation and its users) and the knowledge base's seed content (national entries and Aalborg's own,
+    the `content` fixture). The knowledge app's own tests start without that content unless they ask for it."""
+    from tryg.accounts.demo import ensure_demo_org
+    from tryg.knowledge.demo import demo_seed
+
+    demo_seed(users=ensure_demo_org(password=TEST_PASSWORD))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database (one per xdist worker), with the shared data committed once. Each test's rollback
+    keeps it; a transactional test empties the database, and `_shared_data_after_flush` puts it back."""
+    with django_db_blocker.unblock():
+        _seed_shared_data()
+
+
+_flushed = {"since_seed": False}
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return (
+        "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _shared_data_after_flush(request):
+    """After a transactional test's flush, seed the shared data again before the next test's transaction
+    begins. A transactional test itself is left to its fixtures (`cast`, `content` create what is missing),
+    since its own flush would empty the database again; so does a test whose transaction is already open."""
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
+    if _flushed["since_seed"] and uses_db and not _is_transactional(request):
+        from django.db import connection
+
+        request.getfixturevalue("django_db_setup")
+        if not connection.in_atomic_block:
+            with request.getfixturevalue("django_db_blocker").unblock():
+                _seed_shared_data()
+            _flushed["since_seed"] = False
+    yield
+    if _is_transactional(request):
+        _flushed["since_seed"] = True
+
+
 @pytest.fixture
 def cast(db):
     """{role: User} for fagperson, sagsbehandler, konsulent, tovholder, partner, admin, outsider."""
     from tryg.accounts.demo import ensure_demo_org
+    from tryg.accounts.models import User
 
-    users = ensure_demo_org(password="Et-langt-test-kodeord-42")
+    users = {u.username: u for u in User.objects.select_related("municipality").filter(username__in=USERNAMES.values())}
+    if len(users) != len(USERNAMES):  # emptied by a transactional test's flush: create them again
+        users = ensure_demo_org(password=TEST_PASSWORD)
     return {role: users[username] for role, username in USERNAMES.items()}
 
 
@@ -73,7 +128,7 @@ def _audit_triggers_lifted_for_flush(request):
 
 # --- Browser tests (Playwright driving Debian's Chromium) ----------------------------------------------
 
-BROWSER_PASSWORD = "Et-langt-test-kodeord-42"  # the password the `cast` fixture gives every user
+BROWSER_PASSWORD = TEST_PASSWORD  # the password the `cast` fixture gives every user
 
 
 @pytest.fixture(scope="session")

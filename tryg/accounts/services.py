@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tryg.audit.models import Action
 from tryg.audit.services import audit_record
 
-from .models import ApiToken, Membership, Municipality, Unit, User, UserSession
+from .models import ApiToken, Membership, Municipality, Role, Unit, User, UserSession
 
 # Letters and digits that cannot be mistaken for each other when read aloud or copied by hand.
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -232,7 +232,7 @@ def membership_update(*, actor: User, membership: Membership, on_duty: bool) -> 
 
 @transaction.atomic
 def membership_delete(*, actor: User, membership: Membership) -> None:
-    if membership.user_id == actor.pk and membership.role == "administrator":
+    if membership.user_id == actor.pk and membership.role == Role.ADMINISTRATOR:
         raise ValidationError(_("Du kan ikke fjerne din egen administratorrolle."))
     audit_record(
         actor=actor,

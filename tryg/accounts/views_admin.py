@@ -11,23 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tryg.audit.services import audit_read, audit_search
+from tryg.core.forms import form_errors_from
 
 from . import services
 from .access import managed_users, membership_for_admin, require_administrator, unit_for_admin, user_for_admin
 from .forms import MembershipForm, UnitForm, UserCreateForm, UserEditForm
 from .models import Membership, Unit
 from .views import bound_data
-
-
-def _form_errors(form, exc: ValidationError, field_map: dict | None = None) -> None:
-    """Put a service's ValidationError on the form, on the matching field where there is one."""
-    field_map = field_map or {}
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            name = field_map.get(field, field)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _render(request, template, context, form=None) -> HttpResponse:
@@ -81,7 +71,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
                 if data["unit"] and data["role"]:
                     services.membership_create(actor=admin, user=user, unit=data["unit"], role=data["role"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors_from(form, exc)
         else:
             if generated:
                 # Shown once, in this response only: never stored, never redirected through a message.
@@ -120,7 +110,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.user_update(actor=request.user, user=user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("Oplysningerne er gemt."))
             return redirect("accounts:admin-user-detail", pk=user.pk)
@@ -187,7 +177,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.membership_create(actor=request.user, user=user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc, {"__all__": None})
+            form_errors_from(form, exc, field_map={"__all__": None})
         else:
             messages.success(request, _("Rollen er tilføjet."))
             return redirect("accounts:admin-user-detail", pk=user.pk)
@@ -249,7 +239,7 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         try:
             services.unit_create(actor=request.user, municipality=request.user.municipality, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc, {"__all__": "name"})
+            form_errors_from(form, exc, field_map={"__all__": "name"})
         else:
             messages.success(request, _("Enheden er oprettet."))
             return redirect("accounts:admin-units")
@@ -267,7 +257,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc, {"__all__": "name"})
+            form_errors_from(form, exc, field_map={"__all__": "name"})
         else:
             messages.success(request, _("Enheden er gemt."))
             return redirect("accounts:admin-units")

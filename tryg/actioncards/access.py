@@ -10,6 +10,8 @@ from tryg.accounts.models import Role
 from .models import ActionCard, CardVersion, Walk
 
 EDIT_NATIONAL = "actioncards.edit_national"
+# Who edits their own municipality's cards.
+EDITOR_ROLES = (Role.TOVHOLDER,)
 
 
 def is_staff_member(user) -> bool:
@@ -22,20 +24,35 @@ def can_edit_national(user) -> bool:
 
 def is_card_editor(user) -> bool:
     """May use the editing pages at all: a tovholder, or someone allowed to edit national cards."""
-    return user.is_authenticated and (user.has_role(Role.TOVHOLDER) or can_edit_national(user))
+    return user.is_authenticated and (user.has_role(*EDITOR_ROLES) or can_edit_national(user))
+
+
+def require_staff_member(user) -> None:
+    if not is_staff_member(user):
+        raise Http404
+
+
+def require_card_editor(user) -> None:
+    if not is_card_editor(user):
+        raise Http404
+
+
+def import_municipality(user):
+    """The municipality a card import lands in when not national: the tovholder's own, else None."""
+    return user.municipality if user.has_role(*EDITOR_ROLES) else None
 
 
 def can_edit_card(user, card: ActionCard) -> bool:
     if card.municipality_id is None:
         return can_edit_national(user)
-    return user.has_role(Role.TOVHOLDER) and card.municipality_id == user.municipality_id
+    return user.has_role(*EDITOR_ROLES) and card.municipality_id == user.municipality_id
 
 
 def editable_cards(user):
     if not user.is_authenticated:
         return ActionCard.objects.none()
     condition = Q(pk__in=[])
-    if user.has_role(Role.TOVHOLDER) and user.municipality_id:
+    if user.has_role(*EDITOR_ROLES) and user.municipality_id:
         condition |= Q(municipality_id=user.municipality_id)
     if can_edit_national(user):
         condition |= Q(municipality__isnull=True)

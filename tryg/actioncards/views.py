@@ -28,16 +28,6 @@ from .services import (
 )
 
 
-def _require_staff(request: HttpRequest) -> None:
-    if not access.is_staff_member(request.user):
-        raise Http404
-
-
-def _require_editor(request: HttpRequest) -> None:
-    if not access.is_card_editor(request.user):
-        raise Http404
-
-
 def _version_yaml(version: CardVersion) -> str:
     return dump_card(
         slug=version.card.slug,
@@ -49,7 +39,7 @@ def _version_yaml(version: CardVersion) -> str:
 
 @require_GET
 def card_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    access.require_staff_member(request.user)
     return render(
         request,
         "actioncards/card_list.html",
@@ -101,7 +91,7 @@ def walk_start_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def walk_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    access.require_staff_member(request.user)
     walks = my_walks(request.user)
     return render(
         request,
@@ -214,7 +204,7 @@ def version_export(request: HttpRequest, slug: str, number: int) -> HttpResponse
 
 @require_GET
 def card_manage(request: HttpRequest) -> HttpResponse:
-    _require_editor(request)
+    access.require_card_editor(request.user)
     cards = list(
         access.editable_cards(request.user)
         .select_related("municipality")
@@ -237,9 +227,9 @@ def card_manage(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def card_import_view(request: HttpRequest) -> HttpResponse:
-    _require_editor(request)
+    access.require_card_editor(request.user)
     user = request.user
-    own = user.municipality if user.has_role("tovholder") else None
+    own = access.import_municipality(user)
     national = access.can_edit_national(user)
     form = ImportForm(request.POST or None, request.FILES or None, municipality=own, national=national)
     if request.method == "POST":

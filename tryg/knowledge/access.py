@@ -1,5 +1,6 @@
 """The one way to fetch a knowledge entry for a user. Anything the user may not see or edit is a 404."""
 
+from django.db.models import Q
 from django.http import Http404
 
 from tryg.accounts.models import Role
@@ -12,17 +13,49 @@ EDIT_NATIONAL = "knowledge.edit_national"
 EDITOR_ROLES = (Role.TOVHOLDER,)
 
 
+def edits_own_municipality(user) -> bool:
+    """A tovholder of a municipality: edits that municipality's entries and overrides national ones."""
+    return bool(getattr(user, "is_authenticated", False) and user.municipality_id and user.has_role(*EDITOR_ROLES))
+
+
+def edits_national(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.has_perm(EDIT_NATIONAL))
+
+
 def can_manage(user) -> bool:
     """May the user open the editing pages at all (tovholder of a municipality, or national editor)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return (user.municipality_id is not None and user.has_role(*EDITOR_ROLES)) or user.has_perm(EDIT_NATIONAL)
+    return edits_own_municipality(user) or edits_national(user)
+
+
+def require_manager(user) -> None:
+    if not can_manage(user):
+        raise Http404("not a knowledge editor")
 
 
 def can_edit(user, entry: Entry) -> bool:
     if entry.municipality_id is None:
-        return user.has_perm(EDIT_NATIONAL)
-    return user.municipality_id == entry.municipality_id and user.has_role(*EDITOR_ROLES)
+        return edits_national(user)
+    return user.municipality_id == entry.municipality_id and edits_own_municipality(user)
+
+
+def editable_scope(user) -> Q:
+    """The entries the user edits, as a filter: own municipality's (tovholder), national (with permission)."""
+    scope = Q(pk__in=[])
+    if edits_own_municipality(user):
+        scope |= Q(municipality_id=user.municipality_id)
+    if edits_national(user):
+        scope |= Q(municipality__isnull=True)
+    return scope
+
+
+def national_entry_to_override(user, slug: str) -> Entry:
+    """The current national entry a tovholder may start their municipality's own version of."""
+    if not edits_own_municipality(user):
+        raise Http404("not a tovholder")
+    national = Entry.objects.current().national().filter(slug=slug).first()
+    if national is None:
+        raise Http404("no national entry")
+    return national
 
 
 def entry_for_user(user, slug: str) -> Entry:

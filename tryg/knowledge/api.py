@@ -5,6 +5,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tryg.core.paging import Page, offset_for
+
 from . import access, selectors
 from .models import Entry
 
@@ -105,18 +107,18 @@ class EntryListApi(APIView):
             kind=data.get("kind"),
             group=data.get("group"),
             target_group=data.get("target_group"),
-            offset=(number - 1) * size,
+            offset=offset_for(number, size),
             limit=size,
         )
-        has_next = page.offset + len(page.hits) < page.total
+        pager = Page(number=number, size=size, shown=len(page.hits), total=page.total).as_context()
         for hit in page.hits:
             hit.snippet = str(hit.snippet or "")
         body = {
             "count": page.total,
             "page": number,
             "page_size": size,
-            "next": number + 1 if has_next else None,
-            "previous": number - 1 if number > 1 else None,
+            "next": pager["next_page"],
+            "previous": pager["previous_page"],
             "results": SearchHitSerializer(page.hits, many=True).data,
         }
         return Response(body)

@@ -77,15 +77,10 @@ def citing_entries(entry: Entry, municipality) -> list[Entry]:
     return list(visible_entries(municipality).filter(pk__in=linking_ids).exclude(pk=entry.pk).order_by("title"))
 
 
-def review_due(user) -> QuerySet[Entry]:
-    """Current entries past their review date that the user edits (own municipality; national with permission)."""
+def review_due(scope: Q) -> QuerySet[Entry]:
+    """Current entries in `scope` (access.editable_scope: what the user edits) past their review date."""
     from django.utils import timezone
 
-    scope = Q(pk__in=[])
-    if user.municipality_id is not None and user.has_role("tovholder"):
-        scope |= Q(municipality_id=user.municipality_id)
-    if user.has_perm("knowledge.edit_national"):
-        scope |= Q(municipality__isnull=True)
     return (
         Entry.objects.current()
         .filter(scope, review_date__lt=timezone.localdate())
@@ -94,13 +89,8 @@ def review_due(user) -> QuerySet[Entry]:
     )
 
 
-def managed_entries(user) -> QuerySet[Entry]:
-    """Current versions and drafts the user can edit, for the management list."""
-    scope = Q(pk__in=[])
-    if user.municipality_id is not None and user.has_role("tovholder"):
-        scope |= Q(municipality_id=user.municipality_id)
-    if user.has_perm("knowledge.edit_national"):
-        scope |= Q(municipality__isnull=True)
+def managed_entries(scope: Q) -> QuerySet[Entry]:
+    """Current versions and drafts in `scope` (access.editable_scope: what the user edits), for the management list."""
     return (
         Entry.objects.filter(scope)
         .filter(Q(status=Entry.Status.DRAFT) | Q(status=Entry.Status.PUBLISHED, valid_to__isnull=True))

@@ -72,12 +72,20 @@ def _set_links(entry: Entry, slugs) -> None:
 
 
 @transaction.atomic
-def entry_create_draft(*, actor, municipality, slug: str, links=None, **fields) -> Entry:
-    """A new draft in the municipality's scope (municipality=None: national). The slug must be free there."""
+def entry_create_draft(
+    *, actor, municipality, slug: str, links=None, national_slug_ok: bool = False, **fields
+) -> Entry:
+    """A new draft in the municipality's scope (municipality=None: national). The slug must be free there,
+    and a municipal entry does not take a national entry's slug (the tovholder overrides that one instead)
+    unless `national_slug_ok` (the seed content, which publishes a municipality's own versions directly)."""
     _check_fields(fields)
     municipality_id = municipality.pk if municipality is not None else None
     if Entry.objects.scope(municipality_id).filter(slug=slug).exists():
         raise ValidationError({"slug": _("Der findes allerede et opslag med dette korte navn.")})
+    if municipality_id is not None and not national_slug_ok and Entry.objects.national().filter(slug=slug).exists():
+        raise ValidationError(
+            {"slug": _("Der findes et nationalt opslag med dette korte navn. Tilpas det nationale opslag i stedet.")}
+        )
     now = timezone.now()
     entry = Entry(
         slug=slug,
@@ -221,5 +229,7 @@ def entry_retire(*, actor, entry: Entry) -> Entry:
 @transaction.atomic
 def entry_create_published(*, actor, municipality, slug: str, links=None, **fields) -> Entry:
     """Create and publish in one step (seed content and imports)."""
-    draft = entry_create_draft(actor=actor, municipality=municipality, slug=slug, links=links, **fields)
+    draft = entry_create_draft(
+        actor=actor, municipality=municipality, slug=slug, links=links, national_slug_ok=True, **fields
+    )
     return entry_publish(actor=actor, entry=draft)

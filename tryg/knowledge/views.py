@@ -5,31 +5,21 @@ Knowledge entries hold no personal data, so reading them writes no access-log ro
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tryg.core.forms import form_errors_from
+from tryg.core.paging import Page, offset_for
+
 from . import access, selectors, services
 from .forms import EntryForm, SearchForm
 from .models import Entry
 
 PAGE_SIZE = 20
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _require_manager(user) -> None:
-    if not access.can_manage(user):
-        raise Http404("not a knowledge editor")
 
 
 @require_GET
@@ -44,13 +34,14 @@ def search(request: HttpRequest) -> HttpResponse:
         page = selectors.search_entries(
             request.user.municipality_id,
             data.get("q", ""),
-            offset=(page_no - 1) * PAGE_SIZE,
+            offset=offset_for(page_no, PAGE_SIZE),
             limit=PAGE_SIZE,
             **filters,
         )
+        pager = Page(number=page_no, size=PAGE_SIZE, shown=len(page.hits), total=page.total).as_context()
         page.number = page_no
-        page.has_previous = page_no > 1
-        page.has_next = page.offset + len(page.hits) < page.total
+        page.has_previous = pager["previous_page"] is not None
+        page.has_next = pager["next_page"] is not None
         params = {k: v for k, v in request.GET.items() if k != "page" and v}
         page.previous_url = "?" + urlencode({**params, "page": page_no - 1})
         page.next_url = "?" + urlencode({**params, "page": page_no + 1})
@@ -75,7 +66,7 @@ def _entry_context(request, entry: Entry) -> dict:
         "links": links,
         "cited_by": cited_by,
         "can_edit": access.can_edit(user, entry),
-        "can_override": entry.is_national and user.has_role("tovholder") and user.municipality_id is not None,
+        "can_override": entry.is_national and access.edits_own_municipality(user),
         "overrides_national": overrides_national,
     }
 
@@ -106,8 +97,8 @@ def entry_version(request: HttpRequest, slug: str, version: int) -> HttpResponse
 
 @require_GET
 def manage(request: HttpRequest) -> HttpResponse:
-    _require_manager(request.user)
-    entries = list(selectors.managed_entries(request.user))
+    access.require_manager(request.user)
+    entries = list(selectors.managed_entries(access.editable_scope(request.user)))
     return render(
         request,
         "knowledge/manage.html",
@@ -117,16 +108,20 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def review_due(request: HttpRequest) -> HttpResponse:
-    _require_manager(request.user)
-    return render(request, "knowledge/review_due.html", {"entries": list(selectors.review_due(request.user))})
+    access.require_manager(request.user)
+    return render(
+        request,
+        "knowledge/review_due.html",
+        {"entries": list(selectors.review_due(access.editable_scope(request.user)))},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def entry_create(request: HttpRequest) -> HttpResponse:
     user = request.user
-    _require_manager(user)
-    may_national = user.has_perm(access.EDIT_NATIONAL)
-    may_own = user.has_role("tovholder") and user.municipality_id is not None
+    access.require_manager(user)
+    may_national = access.edits_national(user)
+    may_own = access.edits_own_municipality(user)
     form = EntryForm(
         request.POST or None,
         creating=True,
@@ -136,20 +131,15 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         national = form.cleaned_data.get("national", False) or not may_own
         municipality = None if national else user.municipality
-        slug = form.cleaned_data["slug"]
-        if municipality is not None and Entry.objects.national().filter(slug=slug).exists():
-            form.add_error(
-                "slug",
-                _("Der findes et nationalt opslag med dette korte navn. Tilpas det nationale opslag i stedet."),
+        try:
+            entry = services.entry_create_draft(
+                actor=user, municipality=municipality, slug=form.cleaned_data["slug"], **form.content()
             )
+        except ValidationError as exc:
+            form_errors_from(form, exc)
         else:
-            try:
-                entry = services.entry_create_draft(actor=user, municipality=municipality, slug=slug, **form.content())
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                messages.success(request, _("Kladden er gemt. Offentliggør den, når den er klar."))
-                return redirect("knowledge:entry-edit", pk=entry.pk)
+            messages.success(request, _("Kladden er gemt. Offentliggør den, når den er klar."))
+            return redirect("knowledge:entry-edit", pk=entry.pk)
     status = 400 if form.errors else 200
     return render(request, "knowledge/entry_form.html", {"form": form, "creating": True}, status=status)
 
@@ -169,7 +159,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.entry_update_draft(actor=request.user, entry=entry, **form.content())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form_errors_from(form, exc)
         else:
             messages.success(request, _("Kladden er gemt."))
             return redirect("knowledge:entry-edit", pk=entry.pk)
@@ -245,11 +235,7 @@ def entry_retire(request: HttpRequest, pk: int) -> HttpResponse:
 def entry_override(request: HttpRequest, slug: str) -> HttpResponse:
     """A tovholder starts the municipality's own version of a national entry."""
     user = request.user
-    if not (user.has_role("tovholder") and user.municipality_id is not None):
-        raise Http404("not a tovholder")
-    national = Entry.objects.current().national().filter(slug=slug).first()
-    if national is None:
-        raise Http404("no national entry")
+    national = access.national_entry_to_override(user, slug)
     try:
         draft = services.entry_override(actor=user, municipality=user.municipality, national=national)
     except ValidationError as exc:
