@@ -9,6 +9,11 @@ class ActioncardsConfig(AppConfig):
 
     def ready(self):
         from tryg.core.selectors import ALL_ROLES, NavItem, Section, register_nav, register_section
+        from tryg.knowledge.citations import register_citation_source
+
+        from .citations import card_citations
+
+        register_citation_source("actioncards", card_citations)
 
         register_nav(NavItem("actioncards:card-list", _("Handlekort"), ALL_ROLES, "actioncards"))
         register_section(

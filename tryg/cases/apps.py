@@ -11,6 +11,8 @@ class CasesConfig(AppConfig):
         from tryg.accounts.models import Role
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
+        from . import citations  # noqa: F401 - registers the clocks' citations of law with the knowledge base
+
         notifiers = (Role.FAGPERSON, Role.SAGSBEHANDLER, Role.TOVHOLDER, Role.PARTNER, Role.SIKKERHEDSKONSULENT)
         case_roles = (Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT)
         register_nav(NavItem("cases:queue", _("Underretninger"), (Role.SAGSBEHANDLER,), "cases"))
