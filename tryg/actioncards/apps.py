@@ -11,8 +11,12 @@ class ActioncardsConfig(AppConfig):
         from tryg.accounts.models import ALL_ROLES
         from tryg.accounts.registry import register_demo_seeder
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
+        from tryg.knowledge.citations import register_citation_source
 
+        from .citations import card_citations
         from .demo import demo_seed
+
+        register_citation_source("actioncards", card_citations)
 
         register_nav(NavItem("actioncards:card-list", _("Handlekort"), ALL_ROLES, "actioncards"))
         register_section(

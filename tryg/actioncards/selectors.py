@@ -93,6 +93,9 @@ def entry_dict(slug: str, entry) -> dict:
         data["superseded_by"] = {
             "label": getattr(entry, "replacement_label", "") or getattr(entry, "superseded_by", ""),
             "url": replacement.get_absolute_url() if replacement is not None else "",
+            "entries": [
+                {"label": e.display_label, "url": e.get_absolute_url()} for e in getattr(entry, "successor_entries", [])
+            ],
         }
     return data
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("<slug:slug>/publish/", views.card_publish_view, name="card-publish"),
     path("<slug:slug>/versions/<int:number>/", views.version_detail, name="version-detail"),
     path("<slug:slug>/versions/<int:number>/export/", views.version_export, name="version-export"),
+    path("<slug:slug>/versions/<int:number>/diff/", views.version_diff, name="version-diff"),
 ]

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import access
+from . import access, diffs
 from .forms import AnswerForm, CardYamlForm, ImportForm, PublishForm, StartForm, StepForm
 from .graph import CardError, dump_card
 from .models import CardVersion
@@ -190,6 +190,16 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
             "can_edit": access.can_edit_card(request.user, version.card),
         },
     )
+
+
+@require_GET
+def version_diff(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """What changed in this version against the one before it: who, when and which points."""
+    version = access.version_for_user(request.user, slug, number)
+    previous = diffs.previous_version(version)
+    context = {"version": version, "card": version.card, "previous": previous}
+    context["diff"] = diffs.card_changes(previous, version)
+    return render(request, "actioncards/version_diff.html", context)
 
 
 @require_GET

@@ -11,3 +11,4 @@ class CasesConfig(AppConfig):
         from . import hooks
 
         hooks.register()
+        from . import citations  # noqa: F401 - registers the clocks' citations of law with the knowledge base

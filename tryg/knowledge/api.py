@@ -37,7 +37,9 @@ class EntryBaseSerializer(serializers.Serializer):
     version = serializers.IntegerField()
     url = serializers.CharField(source="get_absolute_url")
     verified = serializers.BooleanField()
-    superseded_by = serializers.SerializerMethodField()
+    superseded_by = serializers.SerializerMethodField(
+        help_text="What replaced a repealed provision: the main successor's slug and a readable label."
+    )
 
     @extend_schema_field(ReplacementSerializer(allow_null=True))
     def get_superseded_by(self, entry):
@@ -78,7 +80,11 @@ class EntryDetailSerializer(EntryBaseSerializer):
     paragraph = serializers.CharField(allow_blank=True)
     stk = serializers.CharField(allow_blank=True)
     in_force_from = serializers.DateField(allow_null=True)
+    repealed_on = serializers.DateField(allow_null=True)
+    successors = serializers.SerializerMethodField(help_text="Every provision that replaced this one, in order.")
     source_url = serializers.CharField(allow_blank=True)
+    verified_by = serializers.CharField(allow_blank=True)
+    verified_on = serializers.DateField(allow_null=True)
     tool_type = serializers.CharField(allow_blank=True)
     phone = serializers.CharField(allow_blank=True)
     hours = serializers.CharField(allow_blank=True)
@@ -86,6 +92,22 @@ class EntryDetailSerializer(EntryBaseSerializer):
     website = serializers.CharField(source="url", allow_blank=True)
     address = serializers.CharField(allow_blank=True)
     links = LinkSerializer(many=True, source="linked")
+
+    @extend_schema_field(LinkSerializer(many=True))
+    def get_successors(self, entry):
+        found = {e.slug: e for e in entry.successor_entries}
+        out = []
+        for slug in entry.successors or []:
+            e = found.get(slug)
+            out.append(
+                {
+                    "slug": slug,
+                    "label": e.display_label if e else slug,
+                    "title": e.title if e else "",
+                    "url": e.get_absolute_url() if e else "",
+                }
+            )
+        return out
 
 
 class EntryListApi(APIView):

@@ -13,15 +13,27 @@ class KnowledgeConfig(AppConfig):
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
         from .access import EDITOR_ROLES
+        from .citations import knowledge_citations, register_citation_source
         from .demo import demo_seed
 
+        register_citation_source("knowledge", knowledge_citations)
+
         register_nav(NavItem("knowledge:search", _("Hjælperedskab"), ALL_ROLES, "knowledge"))
+        register_nav(NavItem("knowledge:law-changes", _("Lovændringer"), ("tovholder",), "knowledge-law-changes"))
         register_section(
             Section(
                 _("Hjælperedskab"),
                 _("Find bekymringstegn, lovgivning, redskaber og kontakter, når du er bekymret for nogen."),
                 "knowledge:search",
                 ALL_ROLES,
+            )
+        )
+        register_section(
+            Section(
+                _("Lovændringer"),
+                _("Se ophævede bestemmelser og de handlekort, opslag og forløb, der stadig henviser til dem."),
+                "knowledge:law-changes",
+                ("tovholder",),
             )
         )
         register_section(

@@ -54,6 +54,12 @@ class EntryForm(forms.ModelForm):
         max_length=2000,
         help_text=_("Korte navne (slugs) på andre opslag, adskilt af komma."),
     )
+    successor_slugs = forms.CharField(
+        label=_("Afløst af (korte navne)"),
+        required=False,
+        max_length=1000,
+        help_text=_("De bestemmelser, der har afløst denne, adskilt af komma – den vigtigste først."),
+    )
 
     class Meta:
         model = Entry
@@ -75,9 +81,11 @@ class EntryForm(forms.ModelForm):
             "stk",
             "in_force_from",
             "source_url",
-            "superseded_by",
+            "repealed_on",
             "superseded_by_text",
             "verified",
+            "verified_by",
+            "verified_on",
             "tool_type",
             "phone",
             "hours",
@@ -88,6 +96,8 @@ class EntryForm(forms.ModelForm):
         widgets = {
             "review_date": DateInput(),
             "in_force_from": DateInput(),
+            "repealed_on": DateInput(),
+            "verified_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 10}),
         }
@@ -128,9 +138,15 @@ class EntryForm(forms.ModelForm):
         self.fields["review_date"].required = True
         if self.instance.pk:
             self.initial["links"] = ", ".join(link.target_slug for link in self.instance.links.all())
+            self.initial["successor_slugs"] = ", ".join(self.instance.successors or [])
 
     def clean_links(self) -> list[str]:
-        raw = self.cleaned_data.get("links") or ""
+        return self._slug_list(self.cleaned_data.get("links") or "")
+
+    def clean_successor_slugs(self) -> list[str]:
+        return self._slug_list(self.cleaned_data.get("successor_slugs") or "")
+
+    def _slug_list(self, raw: str) -> list[str]:
         slugs = [part.strip() for part in raw.replace("\n", ",").split(",") if part.strip()]
         bad = [s for s in slugs if not SLUG_LIST_RE.match(s)]
         if bad:
@@ -162,7 +178,10 @@ class EntryForm(forms.ModelForm):
         data.pop("slug", None)
         data.pop("national", None)
         links = data.pop("links", [])
-        return {"links": links, **{k: v for k, v in data.items() if k in ENTRY_CONTENT}}
+        content = {k: v for k, v in data.items() if k in ENTRY_CONTENT}
+        if "successor_slugs" in self.fields:
+            content["successors"] = data.pop("successor_slugs", [])
+        return {"links": links, **content}
 
 
 ENTRY_CONTENT = set(EntryForm.Meta.fields) - {"slug"}

@@ -8,6 +8,12 @@ and gets `valid_to` set.
 
 A municipality's entry with the same slug as a national entry *overrides* it for that municipality.
 
+Legal provisions form a law register: law, paragraph, stk., title, in force from, repealed on, the
+successor(s) that replaced it (slugs, one or more), a source link, who verified it and when, and a
+review date. When a provision is repealed its entry stays, marked with the date and what replaced it:
+e.g. serviceloven § 50 was replaced on 1 January 2024 by barnets lov §§ 18–23 (mainly § 20).
+`manage.py content_check` keeps the citations of the register honest (see `citations.py`).
+
 Knowledge entries hold no personal data.
 """
 
@@ -126,21 +132,31 @@ class Entry(models.Model):
     stk = models.CharField(_("stykke"), max_length=20, blank=True, help_text=_("For eksempel: 3"))
     in_force_from = models.DateField(_("i kraft fra"), null=True, blank=True)
     source_url = models.URLField(_("kilde"), max_length=300, blank=True)
-    superseded_by = models.SlugField(
-        _("erstattet af (slug)"),
-        max_length=120,
+    repealed_on = models.DateField(
+        _("ophævet den"), null=True, blank=True, help_text=_("Den dag, bestemmelsen blev (eller bliver) ophævet.")
+    )
+    successors = models.JSONField(
+        _("afløst af (slugs)"),
+        default=list,
         blank=True,
-        help_text=_("Det opslag, der har erstattet bestemmelsen, hvis den er ophævet."),
+        help_text=_("De opslag, der har afløst bestemmelsen – én eller flere, den vigtigste først."),
     )
     superseded_by_text = models.CharField(
-        _("erstattet af (tekst)"),
+        _("afløst af (tekst)"),
         max_length=200,
         blank=True,
-        help_text=_("Bruges, når det, der erstattede bestemmelsen, ikke er et opslag."),
+        help_text=_("Kort beskrivelse af, hvad der afløste bestemmelsen, fx »Barnets lov §§ 18–23 (især § 20)«."),
     )
     verified = models.BooleanField(
         _("verificeret"), default=True, help_text=_("Fjern krydset, hvis henvisningen ikke er kontrolleret mod kilden.")
     )
+    verified_by = models.CharField(
+        _("verificeret af"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvem der har kontrolleret henvisningen mod kilden."),
+    )
+    verified_on = models.DateField(_("verificeret den"), null=True, blank=True)
 
     # Tool
     tool_type = models.CharField(_("redskabstype"), max_length=20, choices=ToolType.choices, blank=True)
@@ -231,8 +247,12 @@ class Entry(models.Model):
         elif self.kind == self.Kind.CONTACT:
             if not self.audience:
                 errors["audience"] = _("Angiv, hvem kontakten er for.")
-        if self.superseded_by and self.superseded_by == self.slug:
-            errors["superseded_by"] = _("En bestemmelse kan ikke erstatte sig selv.")
+        if not isinstance(self.successors, list) or not all(isinstance(s, str) for s in self.successors):
+            errors["successors"] = _("Angiv de afløsende opslag som en liste af korte navne.")
+        elif self.slug in self.successors:
+            errors["successors"] = _("En bestemmelse kan ikke afløse sig selv.")
+        if self.repealed_on and self.in_force_from and self.repealed_on < self.in_force_from:
+            errors["repealed_on"] = _("Ophævelsesdatoen ligger før ikrafttrædelsen.")
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             errors["valid_to"] = _("Slutdatoen ligger før startdatoen.")
         if errors:
@@ -287,36 +307,52 @@ class Entry(models.Model):
 
     @property
     def is_superseded(self) -> bool:
-        return bool(self.superseded_by or self.superseded_by_text)
+        """Repealed or replaced: a repeal date, a successor, or a text saying what replaced it."""
+        return bool(self.repealed_on or self.successors or self.superseded_by_text)
+
+    @property
+    def superseded_by(self) -> str:
+        """The main successor's slug (the first one), or ''."""
+        return self.successors[0] if self.successors else ""
 
     @cached_property
-    def superseded_by_entry(self) -> "Entry | None":
-        """The visible entry that replaced this provision. Selectors set it in bulk; this is the fallback."""
-        if not self.superseded_by:
-            return None
-        return (
+    def successor_entries(self) -> list["Entry"]:
+        """The visible entries that replaced this provision. Selectors set them in bulk; this is the fallback."""
+        if not self.successors:
+            return []
+        found = {}
+        rows = (
             Entry.objects.current()
-            .filter(slug=self.superseded_by)
+            .filter(slug__in=self.successors)
             .filter(models.Q(municipality__isnull=True) | models.Q(municipality_id=self.municipality_id))
-            .order_by(models.F("municipality").desc(nulls_last=True))
-            .first()
+            .order_by(models.F("municipality").asc(nulls_first=True))
         )
+        for entry in rows:
+            found[entry.slug] = entry  # the municipality's own version comes last and wins
+        return [found[slug] for slug in self.successors if slug in found]
+
+    @property
+    def superseded_by_entry(self) -> "Entry | None":
+        entries = self.successor_entries
+        return entries[0] if entries else None
 
     @property
     def replacement_label(self) -> str:
-        """What replaced a superseded provision, e.g. 'Barnets lov § 133'."""
+        """What replaced a superseded provision, e.g. 'Barnets lov § 133' or the text given."""
         if not self.is_superseded:
             return ""
-        entry = self.superseded_by_entry
-        if entry is not None:
-            return entry.display_label
-        return self.superseded_by_text or self.superseded_by
+        if self.superseded_by_text:
+            return self.superseded_by_text
+        labels = [entry.display_label for entry in self.successor_entries]
+        return ", ".join(labels) or ", ".join(self.successors)
 
     @property
     def label_with_replacement(self) -> str:
-        """'Serviceloven § 50 (erstattet af Barnets lov § 133)' for citing text."""
+        """'Serviceloven § 50 (erstattet af Barnets lov §§ 18–23)' for citing text."""
         if not self.is_superseded:
             return self.display_label
+        if not self.replacement_label:
+            return str(_("%(label)s (ophævet)")) % {"label": self.display_label}
         return str(_("%(label)s (erstattet af %(replacement)s)")) % {
             "label": self.display_label,
             "replacement": self.replacement_label,

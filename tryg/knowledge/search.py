@@ -1,15 +1,16 @@
-"""Full-text search of the knowledge base on PostgreSQL and SQLite.
+"""Full-text search of the knowledge base on PostgreSQL and SQLite, with the same Danish stemming on both.
 
 PostgreSQL: a stored `tsvector` column (`Entry.search_vector`, weighted: title A, summary B, the rest C)
 built with the `danish` text-search configuration, a GIN index (migration 0002, PostgreSQL only),
 `websearch_to_tsquery('danish', ...)`, `ts_rank` and `ts_headline`.
 
-SQLite: an FTS5 table `knowledge_entry_fts` (migration 0002, SQLite only; rowid = Entry.id) holding the
-current published versions, ranked with `bm25()` and excerpted with `snippet()`. FTS5 has no Danish
-stemmer, so each query word is reduced with `danish_stem()` below (a small suffix stripper of our own)
-and matched as a *prefix* against the unstemmed text: "tvangsægteskaber" becomes `"tvangsægteskab"*`,
-which matches "tvangsægteskab", "tvangsægteskaber" and "tvangsægteskabet". Danish stop words are
-dropped from the query, as PostgreSQL's `danish` configuration does.
+SQLite: an FTS5 table `knowledge_entry_fts` (rowid = Entry.id) holding the current published versions as
+*stems*: every word of the title and of the text is reduced with Snowball's Danish stemmer (the
+`snowballstemmer` package), the algorithm behind PostgreSQL's `danish` configuration, after dropping the
+same Danish stop words. A query is stemmed the same way and every stem must match exactly, as in
+PostgreSQL: "tvangsægteskaber", "tvangsægteskabet" and "tvangsægteskab" all become "tvangsægteskab".
+Ranking uses `bm25()` with the title weighted above the text; snippets are cut from the original text
+around the words whose stems match.
 
 Both keep the index in step through `index_entries()`, which services call on every publish.
 Snippets come back as safe HTML: the text is escaped first, then the match markers become <mark>.
@@ -17,6 +18,7 @@ Snippets come back as safe HTML: the text is escaped first, then the match marke
 
 import re
 
+import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import F, TextField, Value
@@ -40,25 +42,22 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-# Inflectional endings of Danish nouns, verbs and adjectives, longest first.
-SUFFIXES = sorted(
-    """
-    erendes erende hedens ernes erens heden heder endes ende enes erede ered eres erer eren erne ers ets hed
-    ene ens ere er es et en e s
-    """.split(),
-    key=len,
-    reverse=True,
-)
-MIN_STEM = 3
+_STEMMER = snowballstemmer.stemmer("danish")
+SNIPPET_WORDS = 24
 
 
 def danish_stem(word: str) -> str:
-    """Strip one inflectional ending, keeping a stem of at least three letters ("skoler" -> "skol")."""
-    word = word.lower()
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
+    """Snowball's Danish stem of one word, lower-cased ("skolerne" -> "skol")."""
+    return _STEMMER.stemWord(word.lower())
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the words of `text` that are not stop words, in order."""
+    return [danish_stem(w) for w in WORD_RE.findall((text or "").lower()) if w not in STOPWORDS]
+
+
+def stemmed_text(text: str) -> str:
+    return " ".join(stems(text))
 
 
 def has_terms(q: str) -> bool:
@@ -66,14 +65,30 @@ def has_terms(q: str) -> bool:
 
 
 def fts5_query(q: str) -> str:
-    """An FTS5 MATCH expression: every non-stop word, stemmed, as a quoted prefix; all required."""
-    parts = []
-    for word in WORD_RE.findall(q.lower()):
-        if word in STOPWORDS:
-            continue
-        stem = danish_stem(word)
-        parts.append(f'"{stem}"*' if len(stem) >= MIN_STEM else f'"{stem}"')
-    return " AND ".join(dict.fromkeys(parts))
+    """An FTS5 MATCH expression: every non-stop word's stem, quoted, all required."""
+    return " AND ".join(f'"{stem}"' for stem in dict.fromkeys(stems(q)))
+
+
+def snippet_for(text: str, q: str) -> str:
+    """A short excerpt of `text` around the first word whose stem matches the query, matches marked."""
+    wanted = set(stems(q))
+    words = list(WORD_RE.finditer(text or ""))
+    if not words:
+        return ""
+    hits = [i for i, m in enumerate(words) if m.group().lower() not in STOPWORDS and danish_stem(m.group()) in wanted]
+    first = max(0, (hits[0] if hits else 0) - 4)
+    last = min(len(words), first + SNIPPET_WORDS)
+    out = []
+    cursor = words[first].start()
+    for i in range(first, last):
+        m = words[i]
+        out.append(text[cursor : m.start()])
+        out.append(f"{START}{m.group()}{STOP}" if i in hits else m.group())
+        cursor = m.end()
+    body = "".join(out).strip()
+    prefix = "… " if first > 0 else ""
+    suffix = " …" if last < len(words) else ""
+    return prefix + body + suffix
 
 
 def marked_html(text: str) -> SafeString:
@@ -83,12 +98,18 @@ def marked_html(text: str) -> SafeString:
 
 
 def _index_title(entry: Entry) -> str:
-    return " ".join(part for part in [entry.title, entry.provision_label] if part)
+    # The same fields PostgreSQL weights A (title) ...
+    return stemmed_text(entry.title)
 
 
 def _index_body(entry: Entry) -> str:
-    extras = [entry.audience, entry.address, entry.hours, entry.phone]
-    return "\n".join(part for part in [entry.summary, entry.body, *extras] if part)
+    # ... and B and C (summary; body, law, paragraph, audience, address).
+    parts = [entry.summary, entry.body, entry.law, entry.paragraph, entry.audience, entry.address]
+    return stemmed_text("\n".join(part for part in parts if part))
+
+
+def _snippet_source(entry: Entry) -> str:
+    return "\n".join(part for part in [entry.summary, entry.body] if part)
 
 
 def pg_vector():
@@ -119,7 +140,7 @@ def index_entries(entry_ids, *, using: str = "default") -> None:
         for e in Entry.objects.using(using)
         .current()
         .filter(pk__in=entry_ids)
-        .only("pk", "title", "summary", "body", "law", "paragraph", "stk", "audience", "address", "hours", "phone")
+        .only("pk", "title", "summary", "body", "law", "paragraph", "audience", "address")
     ]
     with connection.cursor() as cursor:
         for start in range(0, len(entry_ids), 500):
@@ -197,15 +218,7 @@ def _run_sqlite(base, q: str, *, offset: int, limit: int) -> tuple[int, list[Ent
             [match, *inner_params, limit, offset],
         )
         ranked = cursor.fetchall()
-        # Snippets only for the rows of this page.
-        ids = [row[0] for row in ranked]
-        marks = ",".join(["%s"] * len(ids))
-        cursor.execute(
-            f"SELECT rowid, snippet({FTS_TABLE}, 1, char(2), char(3), '…', 24) "  # noqa: S608
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND +rowid IN ({marks})",
-            [match, *ids],
-        )
-        snippets = dict(cursor.fetchall())
+    ids = [row[0] for row in ranked]
     by_id = Entry.objects.using(base.db).in_bulk(ids)
     hits = []
     for pk, score in ranked:
@@ -213,6 +226,6 @@ def _run_sqlite(base, q: str, *, offset: int, limit: int) -> tuple[int, list[Ent
         if entry is None:
             continue
         entry.rank = -score  # bm25 is lower-is-better; expose higher-is-better like PostgreSQL
-        entry.snippet = marked_html(snippets.get(pk, ""))
+        entry.snippet = marked_html(snippet_for(_snippet_source(entry), q))
         hits.append(entry)
     return total, hits

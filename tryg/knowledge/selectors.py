@@ -28,14 +28,14 @@ def visible_entries(municipality) -> QuerySet[Entry]:
 
 
 def attach_replacements(entries: list[Entry], municipality) -> list[Entry]:
-    """Resolve `superseded_by` of every entry in one query, so templates can show what replaced it."""
-    slugs = {e.superseded_by for e in entries if e.superseded_by}
+    """Resolve the successors of every entry in one query, so templates can show what replaced it."""
+    slugs = {slug for e in entries for slug in (e.successors or [])}
     found = {}
     if slugs:
         found = {e.slug: e for e in visible_entries(municipality).filter(slug__in=slugs)}
     for entry in entries:
-        if entry.superseded_by:
-            entry.superseded_by_entry = found.get(entry.superseded_by)
+        if entry.successors:
+            entry.successor_entries = [found[s] for s in entry.successors if s in found]
     return entries
 
 

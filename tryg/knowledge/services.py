@@ -34,9 +34,12 @@ CONTENT_FIELDS = [
     "stk",
     "in_force_from",
     "source_url",
-    "superseded_by",
+    "repealed_on",
+    "successors",
     "superseded_by_text",
     "verified",
+    "verified_by",
+    "verified_on",
     "tool_type",
     "phone",
     "hours",
@@ -50,11 +53,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def _clean_value(value):
     if isinstance(value, str):
         return _CONTROL.sub("", value).strip()
+    if isinstance(value, (list, tuple)):
+        return [_clean_value(v) for v in value]
     return value
 
 
 def _copy_content(source: Entry) -> dict:
-    return {name: getattr(source, name) for name in CONTENT_FIELDS}
+    content = {name: getattr(source, name) for name in CONTENT_FIELDS}
+    content["successors"] = list(source.successors or [])
+    return content
 
 
 def _check_fields(fields: dict) -> None:

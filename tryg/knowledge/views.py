@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tryg.core.forms import form_errors_from
 from tryg.core.paging import Page, offset_for
 
-from . import access, selectors, services
+from . import access, diffs, selectors, services
+from .citations import law_changes_for
 from .forms import EntryForm, SearchForm
 from .models import Entry
 
@@ -90,6 +91,22 @@ def entry_version(request: HttpRequest, slug: str, version: int) -> HttpResponse
     context = _entry_context(request, entry)
     context["historic"] = not entry.is_current
     return render(request, "knowledge/entry.html", context)
+
+
+@require_GET
+def entry_diff(request: HttpRequest, slug: str, version: int) -> HttpResponse:
+    """What changed in this version against the one before it: who, when and which fields."""
+    entry = access.entry_version_for_user(request.user, slug, version)
+    previous = diffs.previous_version(entry)
+    context = {"entry": entry, "previous": previous, "changes": diffs.entry_changes(previous, entry)}
+    return render(request, "knowledge/entry_diff.html", context)
+
+
+@require_GET
+def law_changes(request: HttpRequest) -> HttpResponse:
+    """Lovændringer: repealed or superseded provisions and every card, entry and label that cites them."""
+    _require_manager(request.user)
+    return render(request, "knowledge/law_changes.html", {"changes": law_changes_for(request.user)})
 
 
 # Editing (tovholder; national entries with the knowledge.edit_national permission) --------------------

@@ -43,7 +43,8 @@ def test_it_prints_contacts_and_shows_what_superseded_a_cited_provision(cast, cl
     version = make_card(text)
     html = clients["fagperson"].get(reverse("actioncards:version-detail", args=["lille-kort", 1])).content.decode()
     assert "Tryg Aalborg, tlf. 99 82 34 20" in html
-    assert "erstattet af" in html and "Barnets lov § 20" in html
+    # Serviceloven § 50 was replaced by barnets lov §§ 18–23, mainly § 20.
+    assert "erstattet af" in html and "Barnets lov §§ 18–23 (især § 20)" in html
     from tryg.actioncards.models import Walk
 
     client = clients["fagperson"]
@@ -51,4 +52,5 @@ def test_it_prints_contacts_and_shows_what_superseded_a_cited_provision(cast, cl
     walk = Walk.objects.get()
     client.post(reverse("actioncards:walk-step", args=[walk.pk]), {"option": "ja", "node": "q1"})
     outcome = client.get(reverse("actioncards:walk-step", args=[walk.pk])).content.decode()
-    assert "Erstattet af" in outcome and "Barnets lov § 20" in outcome and "99 82 34 20" in outcome
+    assert "Erstattet af" in outcome and "Barnets lov §§ 18–23 (især § 20)" in outcome and "99 82 34 20" in outcome
+    assert reverse("knowledge:entry", args=["barnets-lov-20"]) in outcome

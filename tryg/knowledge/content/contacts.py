@@ -1,10 +1,13 @@
 """Kontakter: national contacts shared by all municipalities, and Aalborg's own.
 
-Phone numbers are only given where they are certain (the seeds and the police's 112/114); the others
-link to the organisation instead.
+Phone numbers are only given where a source gives them (the seeds, the police's 112/114, and the numbers
+named in the sources below); the others link to the organisation instead. `verified=False` marks a contact
+whose description could not be confirmed against a source.
 """
 
 import datetime
+
+from . import sources as src
 
 CONTACT = "contact"
 
@@ -48,12 +51,18 @@ NATIONAL_CONTACTS = [
     contact(
         "sikkerhedskonsulenterne",
         "Sikkerhedskonsulenterne",
-        "Et nationalt team af sikkerhedskonsulenter, forankret i Aalborg, Odense, Aarhus og København.",
-        "Konsulenterne rådgiver om æresrelaterede konflikter og negativ social kontrol, laver "
-        "risikovurderinger for kommunen og koordinerer indsatsen mellem kommune, politi og andre aktører. "
-        "Tilbuddet er gratis for fagpersoner og borgere i hele regionen, og rådgivning kan gives anonymt.",
+        "Et nationalt team af sikkerhedskonsulenter, forankret i Aalborg, Odense, Aarhus og København. Hver "
+        "region har sit eget team.",
+        "Konsulenterne rådgiver om æresrelaterede konflikter og negativ social kontrol, kan lave "
+        "risikovurderinger på kommunens anmodning og koordinere rådgivningen mellem kommune, politi og andre "
+        "aktører. De har ingen myndighed selv. Tilbuddet er gratis for fagpersoner og borgere i hele landet.\n\n"
+        "Konsulenternes egen praksis (ikke lovens tekst): rådgivning kan altid gives anonymiseret, mens "
+        "sparring om en konkret, navngiven sag som udgangspunkt kræver samtykke fra borgeren eller fra "
+        "forældremyndighedens indehaver. For børn giver barnets lov § 172 c særlige regler om at udveksle "
+        "oplysninger uden forældrenes samtykke.",
         audience="Fagpersoner og borgere under og over 18 år",
-        links=["serviceloven-12c"],
+        url=src.MAERK_CONSULTANTS,
+        links=["barnets-lov-172-a", "barnets-lov-172-c", "serviceloven-12c"],
     ),
     contact(
         "etnisk-ung",
@@ -66,10 +75,77 @@ NATIONAL_CONTACTS = [
     contact(
         "red-safehouse",
         "RED Safehouse",
-        "Landsdækkende hemmeligt opholdssted for unge mellem 16 og 30 år i æresrelaterede konflikter.",
-        "Beboerne får et sikkert sted at bo og støtte til at komme videre. Adressen er hemmelig; kontakten går "
-        "typisk gennem kommunen eller sikkerhedskonsulenterne.",
+        "To hemmelige, sikrede opholdssteder for unge mellem 16 og 30 år på flugt fra en æresrelateret konflikt.",
+        "Safehusene drives af RED Center mod æresrelaterede konflikter, som også driver RED Rådgivning. Begge "
+        "afdelinger tager imod unge fra hele landet, og adresserne er hemmelige. Den unge selv, en fagperson "
+        "eller kommunen kan henvende sig direkte til RED – der er åbent for henvendelser døgnet rundt. En ung "
+        "under 18 er et barn i lovens forstand: kommunen skal underrettes.",
+        hours="Døgnet rundt",
         audience="Unge 16–30 år",
+        url=src.RED_SAFEHOUSE,
+    ),
+    contact(
+        "boernetelefonen",
+        "Børnetelefonen",
+        "Børn og unge kan ringe og tale med en voksen om det, der er svært, døgnet rundt.",
+        "Fortæl et barn, der ikke tør tale med nogen, hun eller han kender, om nummeret.",
+        phone="116 111",
+        hours="Døgnet rundt",
+        audience="Børn og unge",
+    ),
+    contact(
+        "lev-uden-vold-1888",
+        "Lev Uden Vold – national hotline",
+        "Gratis og anonym rådgivning om vold i nære relationer, døgnet rundt.",
+        "Voldsudsatte, pårørende, voldsudøvere og fagpersoner kan ringe. Hotlinen har også overblik over ledige "
+        "pladser på krisecentre.",
+        phone="1888",
+        hours="Døgnet rundt",
+        audience="Voldsudsatte, pårørende og fagpersoner",
+        url=src.LEV_UDEN_VOLD,
+    ),
+    contact(
+        "viso",
+        "VISO – national videns- og specialrådgivning",
+        "Specialrådgivning til kommuner, fagpersoner og borgere i komplicerede sager.",
+        "Fagpersoner beskriver problemstillingen og den rådgivning, de ønsker, og aftaler henvendelsen med "
+        "deres leder. At rådgivningen er gratis og også omfatter risikovurdering, er ikke kontrolleret her.",
+        phone="72 42 40 00",
+        hours="Mandag, tirsdag, torsdag og fredag kl. 9–11.30",
+        audience="Kommuner, fagpersoner og borgere",
+        url=src.VISO,
+        verified=False,
+    ),
+    contact(
+        "maerk",
+        "MÆRK – Nationalt Center mod Æresrelaterede Konflikter",
+        "Det nationale center, der siden 1. januar 2024 koordinerer indsatsen mod æresrelaterede konflikter og "
+        "negativ social kontrol.",
+        "MÆRK hører under Styrelsen for International Rekruttering og Integration (SIRI) og rådgiver fagfolk i "
+        "kommuner, andre myndigheder og civilsamfundet, blandt andet gennem Rejseholdet.",
+        audience="Fagpersoner i kommuner, myndigheder og civilsamfundet",
+        url=src.MAERK,
+    ),
+    contact(
+        "ankestyrelsen",
+        "Ankestyrelsen",
+        "Kan kontaktes, hvis kommunen ikke reagerer på en bekymring for et barn.",
+        "Ankestyrelsen kan også være stedet at henvende sig, når du ikke ved, hvilken kommune barnet hører til. "
+        "Det sidste er ikke kontrolleret mod en kilde.",
+        audience="Fagpersoner og borgere, der er bekymrede for et barn",
+        url=src.ANKESTYRELSEN_PRACTICE,
+        verified=False,
+    ),
+    contact(
+        "politiet-kontaktpersoner",
+        "Politiets kontaktpersoner i æresrelaterede sager",
+        "Politikredsene har medarbejdere med særlig viden om æresrelaterede sager. Ring 114 og bed om at tale "
+        "med en af dem.",
+        "Ved akut fare: ring 112. Om hver politikreds har en fast kontaktperson, er ikke kontrolleret mod en kilde.",
+        phone="114",
+        audience="Fagpersoner",
+        url="https://politi.dk",
+        verified=False,
     ),
     contact(
         "nordjyllands-politi",
@@ -83,14 +159,14 @@ NATIONAL_CONTACTS = [
     contact(
         "sikkerhedskonsulenterne-nordjylland",
         "Sikkerhedskonsulenterne Nordjylland",
-        "Regionens sikkerhedskonsulenter er en del af det nationale team og har base i Aalborg.",
-        "Rådgivningen er gratis for fagpersoner og borgere i hele Region Nordjylland, og den kan gives anonymt. "
-        "Konsulenterne laver risikovurderinger på kommunens anmodning og koordinerer mellem kommune, politi "
-        "og andre aktører.",
+        "Regionens team af sikkerhedskonsulenter er en del af det nationale team og har base i Aalborg.",
+        "Rådgivningen er gratis, og den kan gives anonymiseret. Konsulenterne kan lave risikovurderinger på "
+        "kommunens anmodning og koordinere mellem kommune, politi og andre aktører. Ansvaret for sagen og "
+        "for risikovurderingen ligger hos kommunen.",
         address="Aalborg",
         url="",
         audience="Fagpersoner og borgere i Region Nordjylland",
-        links=["serviceloven-12c"],
+        links=["barnets-lov-172-a", "serviceloven-12c"],
     ),
 ]
 
@@ -144,7 +220,8 @@ AALBORG_CONTACTS = [
         "body": "1. Tal med din nærmeste leder. 2. Ring gerne til SSP Aalborg eller Sikkerhedskonsulenterne "
         "Nordjylland for råd – det kan ske anonymt. 3. Skriv ned, hvad du har set og hørt, og hvornår. "
         "4. Underret Børne- og Familieafdelingen, Sønderbro 12, 9000 Aalborg, hvis bekymringen består. "
-        "5. Gennemgå ikke underretningen med forældrene, og kontakt ikke familie eller venner. 6. Send ikke "
+        "5. Handlekortets råd: gennemgå ikke underretningen med forældrene, og kontakt ikke familie eller "
+        "venner. 6. Send ikke "
         "breve, sms eller e-mail, som familien kan læse. 7. Tænk på søskende. 8. Ved akut fare: ring 112.",
         "links": ["barnets-lov-133", "kontakt-boerne-familieafdelingen", "sikkerhedskonsulenterne-nordjylland"],
     },

@@ -35,7 +35,8 @@ TOOLS = [
         "Gå listen igennem, når du er bekymret for et barn eller en ung under 18.",
         "1. Tal med din nærmeste leder. 2. Søg gerne råd hos SSP eller sikkerhedskonsulenterne – det kan ske "
         "anonymt. 3. Beskriv, hvad du har set og hørt, og hvornår. 4. Underret kommunen, hvis bekymringen "
-        "består. 5. Gennemgå ikke underretningen med forældrene. 6. Kontakt ikke familie eller venner. "
+        "består. 5. Handlekortets råd: gennemgå ikke underretningen med forældrene. 6. Kontakt ikke familie "
+        "eller venner. "
         "7. Send ikke breve, sms eller e-mail, som familien kan læse. 8. Tænk på søskende. 9. Ved akut fare: "
         "ring 112.",
         links=["barnets-lov-133", "redskab-underretning-skabelon", "sikkerhedskonsulenterne"],
@@ -49,7 +50,7 @@ TOOLS = [
         "hændelser med datoer. Hvilke bekymringstegn ser du, og fra hvilke grupper. Er der søskende. Er der "
         "planlagt rejse. Hvad ved familien om din bekymring – og hvad må de ikke vide. Hvordan kan barnet "
         "kontaktes sikkert. Hvem har du allerede talt med.",
-        links=["barnets-lov-133", "barnets-lov-136"],
+        links=["barnets-lov-133", "barnets-lov-136", "barnets-lov-138"],
     ),
     tool(
         "redskab-sikkerhedsplan",
@@ -60,7 +61,7 @@ TOOLS = [
         "hvordan. Hvor kan den unge gå hen. Hvilke dokumenter og ting skal være klar (pas, sygesikringskort, "
         "medicin, telefon). Hvem reagerer, hvis den unge ikke kommer tilbage til aftalt tid. Hvornår "
         "planen gennemgås igen.",
-        links=["politiet-112", "red-safehouse"],
+        links=["politiet-112", "red-safehouse", "boernetelefonen", "lev-uden-vold-1888"],
     ),
     tool(
         "redskab-tjekliste-udlandsrejse",
@@ -70,8 +71,9 @@ TOOLS = [
         "Handl hurtigt – før ferien eller rejsen. Kontakt sikkerhedskonsulenterne for råd. Underret kommunen, "
         "hvis barnet er under 18. Notér afrejsedato, destination og hvem der rejser med. Aftal med den unge, "
         "hvordan hun eller han kan få hjælp i udlandet, og hvilke oplysninger der skal gemmes sikkert. Ved "
-        "akut fare: ring 112.",
-        links=["straffeloven-260-stk-1", "sikkerhedskonsulenterne"],
+        "akut fare: ring 112. Det er strafbart at sende et barn til udlandet til forhold, der bringer barnets "
+        "sundhed eller udvikling i alvorlig fare.",
+        links=["straffeloven-215-a", "sikkerhedskonsulenterne"],
     ),
     tool(
         "redskab-samtaleguide-voksen",
@@ -79,10 +81,11 @@ TOOLS = [
         "Samtaleguide: rådgivning af en voksen",
         "Når en borger over 18 søger hjælp på grund af kontrol eller en æresrelateret konflikt.",
         "Tag henvendelsen alvorligt første gang. Spørg, hvad borgeren selv ønsker, og hvad hun eller han er "
-        "bange for. Afdæk, hvem der udøver kontrollen, og om der er trusler. Tilbyd en handleplan med "
-        "risikovurdering, når behovet er der, og lav den sammen med borgeren. Oplys om muligheden for anonym "
-        "rådgivning hos Etnisk Ung og sikkerhedskonsulenterne.",
-        links=["serviceloven-12a", "etnisk-ung"],
+        "bange for. Afdæk, hvem der udøver kontrollen, og om der er trusler. Alle kan få gratis rådgivning; "
+        "ved en alvorlig æresrelateret konflikt tilbydes en handleplan med risikovurdering, når kommunen "
+        "skønner, at der er behov for det, og den laves sammen med borgeren. Oplys om muligheden for anonym "
+        "rådgivning hos Etnisk Ung, sikkerhedskonsulenterne og Lev Uden Vold (1888).",
+        links=["serviceloven-10", "serviceloven-12a", "etnisk-ung", "lev-uden-vold-1888"],
     ),
     tool(
         "redskab-sikker-kontakt",
@@ -101,7 +104,8 @@ TOOLS = [
         "De oplysninger, der gør det lettere at vurdere risikoen i en æresrelateret sag.",
         "Hvad er der sket, og hvad er truslen nu. Hvem udøver kontrollen, og har de tidligere brugt vold. "
         "Hvor sårbar er den udsatte – alder, netværk, helbred. Er der søskende eller andre i risiko. Hvilke "
-        "beskyttende forhold findes. Risikovurderingen laves i samarbejde med sikkerhedskonsulenterne.",
-        links=["barnets-lov-18", "serviceloven-12c"],
+        "beskyttende forhold findes. Det er kommunens pligt at vurdere risikoen (for børn: barnets lov § 18, "
+        "stk. 3); kommunen kan bede sikkerhedskonsulenterne om råd eller om at lave risikovurderingen.",
+        links=["barnets-lov-18", "barnets-lov-172-a", "serviceloven-12c"],
     ),
 ]

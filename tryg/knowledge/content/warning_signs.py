@@ -323,8 +323,7 @@ WARNING_SIGNS = [
         "social_control",
         "Har ingen rådighed over egne penge",
         "Løn, SU eller ydelser bliver styret af andre, og personen har ikke adgang til egen konto.",
-        "Økonomisk kontrol gør det svært at bryde ud. Spørg til, hvem der har adgang til personens NemID/"
-        "MitID og bank.",
+        "Økonomisk kontrol gør det svært at bryde ud. Spørg til, hvem der har adgang til personens MitID og bank.",
         young=True,
         adult=True,
     ),
@@ -346,10 +345,11 @@ WARNING_SIGNS = [
         "Planlagt lang rejse til forældrenes hjemland",
         "Barnet fortæller om en rejse af ukendt varighed, eller skolen får besked om langt fravær.",
         "Ophold i udlandet mod barnets vilje kan være en genopdragelsesrejse eller føre til et ægteskab. "
-        "Handl før rejsen: kontakt sikkerhedskonsulenterne og overvej underretning.",
+        "At sende et barn ud af landet til forhold, der bringer barnets sundhed eller udvikling i alvorlig fare, "
+        "er strafbart. Handl før rejsen: kontakt sikkerhedskonsulenterne og overvej underretning.",
         child=True,
         young=True,
-        links=["straffeloven-260-stk-1", "redskab-tjekliste-udlandsrejse", "sikkerhedskonsulenterne"],
+        links=["straffeloven-215-a", "redskab-tjekliste-udlandsrejse", "sikkerhedskonsulenterne"],
     ),
     sign(
         "tegn-pas-inddraget",

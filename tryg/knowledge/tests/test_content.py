@@ -47,7 +47,8 @@ def test_it_has_the_required_provisions_and_contacts():
     ]:
         assert label in labels
     old = Entry.objects.get(slug="serviceloven-50")
-    assert old.label_with_replacement == "Serviceloven § 50 (erstattet af Barnets lov § 20)"
+    assert old.label_with_replacement == "Serviceloven § 50 (erstattet af Barnets lov §§ 18–23 (især § 20))"
+    assert old.successors == ["barnets-lov-20", "barnets-lov-18"] and str(old.repealed_on) == "2024-01-01"
     assert Entry.objects.get(slug="politiet-112").phone == "112"
 
 
@@ -56,7 +57,9 @@ def test_every_link_points_at_an_entry_that_exists(cast):
     demo_seed(users={"admin": cast["admin"], "tovholder": cast["tovholder"]})
     aalborg = cast["fagperson"].municipality
     targets = set(EntryLink.objects.values_list("target_slug", flat=True))
-    superseding = set(Entry.objects.exclude(superseded_by="").values_list("superseded_by", flat=True))
+    superseding = {
+        slug for succ in Entry.objects.exclude(successors=[]).values_list("successors", flat=True) for slug in succ
+    }
 
     found = entries_by_slugs(aalborg, targets | superseding)
 
@@ -103,4 +106,4 @@ def test_entries_by_slugs_uses_at_most_two_queries(cast, django_assert_max_num_q
     with django_assert_max_num_queries(2):
         found = entries_by_slugs(cast["fagperson"].municipality, ["serviceloven-50", "barnets-lov-133", "nope"])
         labels = {slug: e.replacement_label for slug, e in found.items()}
-    assert labels == {"serviceloven-50": "Barnets lov § 20", "barnets-lov-133": ""}
+    assert labels == {"serviceloven-50": "Barnets lov §§ 18–23 (især § 20)", "barnets-lov-133": ""}

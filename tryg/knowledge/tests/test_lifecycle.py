@@ -269,7 +269,7 @@ def test_the_entry_page_query_count_does_not_grow_with_links(clients, aalborg):
 
     def make(n):
         for _ in range(n):
-            targets.append(_contact(None, slug=f"t-{len(targets)}", superseded_by="replacement"))
+            targets.append(_contact(None, slug=f"t-{len(targets)}", successors=["replacement"]))
         Entry.objects.filter(slug="hub").delete()
         entry_create_published(
             actor=None,
