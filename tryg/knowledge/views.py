@@ -105,7 +105,7 @@ def entry_diff(request: HttpRequest, slug: str, version: int) -> HttpResponse:
 @require_GET
 def law_changes(request: HttpRequest) -> HttpResponse:
     """Lovændringer: repealed or superseded provisions and every card, entry and label that cites them."""
-    _require_manager(request.user)
+    access.require_manager(request.user)
     return render(request, "knowledge/law_changes.html", {"changes": law_changes_for(request.user)})
 
 
