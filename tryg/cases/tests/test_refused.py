@@ -50,3 +50,12 @@ def test_an_unknown_object_is_refused_like_a_forbidden_one_and_anonymous_visitor
     before = AuditEvent.objects.count()
     client.get(reverse("cases:case-detail", args=[unknown]))
     assert AuditEvent.objects.filter(action="refused").count() == 1 and AuditEvent.objects.count() == before
+
+
+def test_a_failed_break_the_glass_leaves_a_refused_row(clients, cast, routing):
+    response = clients["sagsbehandler"].post(
+        reverse("cases:break-glass"), {"number": "2000-99999", "reason": "Akut behov for at se sagen nu."}
+    )
+    assert response.status_code == 400
+    [row] = _refusals(cast["sagsbehandler"].username)
+    assert row.object_type == "cases.case" and row.detail == "nødadgang: 2000-99999"

@@ -9,7 +9,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tryg.accounts.views import require_recent_auth
 from tryg.audit.exports import subject_history_response
+from tryg.core.errors import Refused
 from tryg.core.forms import form_errors_from
+from tryg.core.refusals import report_refusal
 
 from .. import access, services
 from ..forms import AccessExportForm, ArchiveHoldForm, BreakGlassForm
@@ -40,6 +42,8 @@ def break_glass(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         case = access.case_for_break_glass(request.user, form.cleaned_data["number"])
         if case is None:
+            # A failed emergency access is a refused access: the coordinator can see the attempt.
+            report_refusal(request, Refused("cases.case", "", reason=f"nødadgang: {form.cleaned_data['number'][:20]}"))
             form.add_error("number", _("Der er ingen sag med det nummer i din kommune."))
         elif access.is_visible(request.user, case):
             return redirect("cases:case-detail", pk=case.pk)
