@@ -1,8 +1,8 @@
 """Repeated refusals of one user: after each refused access is logged, count that user's refusals in the same
-municipality's log over the last REFUSAL_WINDOW; when the count reaches REFUSAL_THRESHOLD, call the registered
-refusal alerts once (for the crossing, not for every refusal after it). An alert that keeps a slow, steady
-stream from crossing again and again is the receiver's choice (cases tells the coordinators at most once a
-window per user)."""
+municipality's log over the last REFUSAL_WINDOW; while the count is at REFUSAL_THRESHOLD or above, call the
+registered refusal alerts. They are called for every refusal of a burst, not only the one that crosses the
+threshold: two refusals logged at the same moment may both count past it, and a burst must never go untold.
+Telling a burst once is the receiver's part (cases notifies the coordinators at most once a window per user)."""
 
 import logging
 from datetime import timedelta
@@ -27,7 +27,7 @@ def refusal_watch(request, refused) -> None:
     count = AuditEvent.objects.filter(
         municipality_id=municipality_id, action=Action.REFUSED, actor_id=user.pk, at__gt=now - REFUSAL_WINDOW
     ).count()
-    if count != REFUSAL_THRESHOLD:
+    if count < REFUSAL_THRESHOLD:
         return
     burst = RefusalBurst(
         municipality_id=municipality_id,

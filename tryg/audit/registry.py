@@ -15,7 +15,8 @@ Row describers: the people-readable side of a page of rows, read at once.
 
 Refusal alerts: repeated refusals of one user, told to someone.
     register_refusal_alert(fn); fn(burst: RefusalBurst) when a user's refused attempts in one municipality's
-    log reach REFUSAL_THRESHOLD within REFUSAL_WINDOW (once per crossing; see `tryg.audit.alerts`).
+    log reach REFUSAL_THRESHOLD within REFUSAL_WINDOW, and for each further refusal of the burst (fn tells a
+    burst once; see `tryg.audit.alerts`).
 """
 
 from collections.abc import Callable, Mapping, Sequence
