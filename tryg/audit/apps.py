@@ -12,9 +12,11 @@ class AuditConfig(AppConfig):
         from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
         from .access import LOG_READERS
+        from .alerts import refusal_watch
         from .services import audit_refused
 
         register_refusal_handler(audit_refused)
+        register_refusal_handler(refusal_watch)  # after the row is written: counts it
 
         # First on the start page (before the accounts sections), as before the registries.
         register_section(

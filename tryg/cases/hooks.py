@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tryg.accounts.registry import AdminLink, register_admin_link, register_demo_seeder
 from tryg.actioncards.registry import WalkAction, register_walk_action
+from tryg.audit.registry import register_refusal_alert, register_row_describer, register_subject_resolver
 from tryg.core.selectors import NavItem, Section, register_nav, register_section
 
+from . import auditlog
 from .access import (
     ADMINISTRATOR_ROLES,
     CASE_ROLES,
@@ -25,6 +27,12 @@ def _concern_from_walk_url(walk) -> str:
 
 def register() -> None:
     register_demo_seeder("cases", demo_seed, order=30)
+    # The access log: search by case number and person, rows named, repeated refusals told to coordinators.
+    register_subject_resolver("case", auditlog.resolve_case)
+    register_subject_resolver("person", auditlog.resolve_person)
+    for type_label in auditlog.DESCRIBED_TYPES:
+        register_row_describer(type_label, auditlog.describe_rows)
+    register_refusal_alert(auditlog.refusal_burst_notify)
     register_admin_link(AdminLink("intake", _("Modtagelse af underretninger"), "cases:intake-settings", order=30))
     register_walk_action(
         WalkAction(
