@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "tryg.knowledge",
     "tryg.actioncards",
     "tryg.cases",
+    "tryg.prevention",
 ]
 
 MIDDLEWARE = [
