@@ -1,8 +1,7 @@
 """What youth-to-youth dialogue shows inside lower apps, through their registries (from PreventionConfig.ready)."""
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tryg.accounts.registry import register_demo_seeder
 from tryg.core.selectors import NavItem, Section, register_nav, register_section
@@ -19,7 +18,7 @@ def _coordinator_due(user) -> list[str]:
     lines = [
         ngettext("%(n)s dialogmøde i denne uge", "%(n)s dialogmøder i denne uge", week) % {"n": week}
         if week
-        else _("Ingen dialogmøder i denne uge")
+        else gettext("Ingen dialogmøder i denne uge")
     ]
     missing = selectors.sessions_awaiting_counts(user.municipality_id)
     if missing:
@@ -34,17 +33,17 @@ def _facilitator_due(user) -> list[str]:
         return []
     week = selectors.facilitator_sessions_this_week(user)
     if not week:
-        return [_("Ingen møder i denne uge")]
+        return [gettext("Ingen møder i denne uge")]
     return [ngettext("%(n)s møde i denne uge", "%(n)s møder i denne uge", week) % {"n": week}]
 
 
 def register() -> None:
     register_demo_seeder("prevention", demo_seed, order=50)
-    register_nav(NavItem("prevention:session-list", _lazy("Dialogmøder"), COORDINATOR_ROLES, "prevention"))
+    register_nav(NavItem("prevention:session-list", _("Dialogmøder"), COORDINATOR_ROLES, "prevention"))
     register_section(
         Section(
-            _lazy("Ung-til-ung dialog"),
-            _lazy("Planlæg dialogmøder med dialogskaberne, lav evalueringssedler, og følg rækkevidden."),
+            _("Ung-til-ung dialog"),
+            _("Planlæg dialogmøder med dialogskaberne, lav evalueringssedler, og følg rækkevidden."),
             "prevention:session-list",
             COORDINATOR_ROLES,
             due=_coordinator_due,
@@ -52,8 +51,8 @@ def register() -> None:
     )
     register_section(
         Section(
-            _lazy("Mine dialogmøder"),
-            _lazy("De dialogmøder, du skal lede som dialogskaber."),
+            _("Mine dialogmøder"),
+            _("De dialogmøder, du skal lede som dialogskaber."),
             "prevention:my-sessions",
             None,
             due=_facilitator_due,

@@ -1,7 +1,7 @@
 """This app's rows of the authorization matrix (see tryg/core/testing.py).
 
-The world: Aalborg's topic, a facilitator linked to the `fagperson` login, a planned session that began an hour ago, with a
-slip, and a cancelled session. POST rules send invalid data: allowed roles get 400 and nothing changes. The
+The world: Aalborg's topic, a facilitator linked to the `fagperson` login, a planned session that began an hour
+ago with a slip, and a cancelled session. POST rules send invalid data: allowed roles get 400 and nothing changes. The
 public evaluation (outside /app/) answers everyone alike, logged in or not.
 """
 
