@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tryg.actioncards",
     "tryg.cases",
     "tryg.prevention",
+    "tryg.training",
 ]
 
 MIDDLEWARE = [
