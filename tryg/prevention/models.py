@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tryg.core.fields import EncryptedCharField, EncryptedTextField
 
-# Slip codes: 8 characters without the look-alikes 0/O, 1/I/L (32 symbols, 40 bits), shown as ABCD-EFGH.
+# Slip codes: 8 characters without the look-alikes 0/O, 1/I/L (31 symbols, about 40 bits), shown as ABCD-EFGH.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 

@@ -7,21 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tryg.core.tests.browser import axe_check, shot
+from tryg.core.tests.browser import DESKTOP, PHONE, axe_check, check_at_widths, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def both_widths(page, name):
-    """Screenshots at 1280 px and 390 px, and axe at both."""
-    for label, size in (("1280", DESKTOP), ("390", PHONE)):
-        page.set_viewport_size(size)
-        axe_check(page, name=f"{name}-{label}")
-        shot(page, f"{name}-{label}")
-    page.set_viewport_size(DESKTOP)
 
 
 def test_the_done_when_path(browser, browser_login, cast, live_server):
@@ -51,7 +39,7 @@ def test_the_done_when_path(browser, browser_login, cast, live_server):
     coordinator.get_by_role("button", name="Registrér dialogskaberen", exact=True).click()
     coordinator.wait_for_selector("text=Dialogskaberen er registreret")
     facilitator = Facilitator.objects.get()
-    both_widths(coordinator, "prevention-facilitator")
+    check_at_widths(coordinator, "prevention-facilitator")
 
     # 2. The session: yesterday at the school, with the topic and the facilitator.
     coordinator.goto("/app/prevention/sessions/new/")
@@ -80,12 +68,12 @@ def test_the_done_when_path(browser, browser_login, cast, live_server):
     coordinator.wait_for_selector("text=Sedlerne er klar til print")
     codes = coordinator.locator(".prv-code").all_inner_texts()
     assert len(codes) == 3
-    both_widths(coordinator, "prevention-slips")
+    check_at_widths(coordinator, "prevention-slips")
     coordinator.goto(f"/app/prevention/sessions/{session.pk}/")
-    both_widths(coordinator, "prevention-session-detail")
+    check_at_widths(coordinator, "prevention-session-detail")
     coordinator.goto(f"/app/prevention/calendar/?month={held_on:%Y-%m}")
     assert "Sønderbro Skole" in coordinator.locator(".prv-calendar").inner_text()
-    both_widths(coordinator, "prevention-calendar")
+    check_at_widths(coordinator, "prevention-calendar")
 
     # 4. A participant on a phone, without login: the code from the slip.
     phone_context = browser.new_context(
@@ -119,6 +107,6 @@ def test_the_done_when_path(browser, browser_login, cast, live_server):
     total = coordinator.locator("tfoot tr").inner_text().split()
     assert total[2:5] == ["1", "22", "1"], total  # sessions, participants, schools
     assert "5.0" in total or "5,0" in total
-    both_widths(coordinator, "prevention-statistics")
+    check_at_widths(coordinator, "prevention-statistics")
     coordinator.goto("/app/prevention/")
-    both_widths(coordinator, "prevention-session-list")
+    check_at_widths(coordinator, "prevention-session-list")

@@ -8,20 +8,9 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from tryg.core.tests.browser import axe_check, shot
+from tryg.core.tests.browser import DESKTOP, axe_check, check_at_widths
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def both_widths(page, name):
-    for label, size in (("1280", DESKTOP), ("390", PHONE)):
-        page.set_viewport_size(size)
-        axe_check(page, name=f"{name}-{label}")
-        shot(page, f"{name}-{label}")
-    page.set_viewport_size(DESKTOP)
 
 
 def _school_share(page) -> str:
@@ -70,7 +59,7 @@ def test_the_done_when_path(browser_login, cast, live_server):
     teacher.get_by_role("button", name="Skriv mig på ventelisten", exact=True).click()
     teacher.wait_for_selector("text=Du står på ventelisten")
     assert "nummer 1 på ventelisten" in teacher.locator("#own-status").inner_text()
-    both_widths(teacher, "training-session-waiting")
+    check_at_widths(teacher, "training-session-waiting")
 
     # 3. Someone cancels: the fagperson moves up and is told.
     worker = browser_login("sagsbehandler")
@@ -91,7 +80,7 @@ def test_the_done_when_path(browser_login, cast, live_server):
     assert timezone.localtime(event.decoded("DTSTART")).date() == day
     assert timezone.localtime(event.decoded("DTSTART")).hour == 9
     teacher.goto("/app/training/mine/")
-    both_widths(teacher, "training-my-training")
+    check_at_widths(teacher, "training-my-training")
 
     # 5. The day comes; the coordinator marks the fagperson attended, and the school's coverage changes.
     CourseSession.objects.filter(pk=session.pk).update(
@@ -100,16 +89,16 @@ def test_the_done_when_path(browser_login, cast, live_server):
     coordinator.goto(f"/app/training/sessions/{session.pk}/")
     coordinator.get_by_role("button", name="Markér Freja Lærer som deltaget", exact=True).click()
     coordinator.wait_for_selector("text=Fremmødet er registreret")
-    both_widths(coordinator, "training-session-coordinator")
+    check_at_widths(coordinator, "training-session-coordinator")
     coordinator.goto("/app/training/coverage/")
     assert _school_share(coordinator) == "100 %"
-    both_widths(coordinator, "training-coverage")
+    check_at_widths(coordinator, "training-coverage")
 
     # 6. The fagperson's certificate.
     teacher.goto("/app/training/mine/")
     teacher.get_by_role("link", name="Kursusbevis for Temadag: bekymringstegn", exact=True).click()
     teacher.wait_for_selector("h1:has-text('Kursusbevis')")
     assert "Freja Lærer har deltaget i Temadag: bekymringstegn" in teacher.content()
-    both_widths(teacher, "training-certificate")
+    check_at_widths(teacher, "training-certificate")
     teacher.goto("/app/training/")
-    both_widths(teacher, "training-course-list")
+    check_at_widths(teacher, "training-course-list")
