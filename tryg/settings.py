@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "tryg.knowledge",
     "tryg.actioncards",
     "tryg.cases",
+    "tryg.prevention",
+    "tryg.training",
 ]
 
 MIDDLEWARE = [

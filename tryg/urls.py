@@ -14,6 +14,8 @@ api_v1 = [
     path("", include(("tryg.knowledge.api_urls", "knowledge-api"))),
     path("", include(("tryg.actioncards.api_urls", "actioncards-api"))),
     path("", include(("tryg.cases.api_urls", "cases-api"))),
+    path("", include(("tryg.prevention.api_urls", "prevention-api"))),
+    path("", include(("tryg.training.api_urls", "training-api"))),
 ]
 
 urlpatterns = [
@@ -25,6 +27,8 @@ urlpatterns = [
     path("app/knowledge/", include("tryg.knowledge.urls")),
     path("app/cards/", include("tryg.actioncards.urls")),
     path("app/cases/", include("tryg.cases.urls")),
+    path("app/prevention/", include("tryg.prevention.urls")),
+    path("app/training/", include("tryg.training.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),
@@ -33,6 +37,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", core_views.public_home, name="public-home"),
+    path("evaluering/", include("tryg.prevention.public_urls")),
     prefix_default_language=False,
 )
 

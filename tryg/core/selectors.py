@@ -4,7 +4,7 @@ Core knows no domain: entries carry plain role values (strings) and URL names, a
 own. `roles=None` means every user who holds any role.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
@@ -30,6 +30,10 @@ class Section:
     url_name: str
     roles: tuple[str, ...] | None
     links: tuple[tuple[str, str], ...] = field(default=())
+    # What is due for this user (e.g. "2 dialogmøder i denne uge"): user -> short lines shown under the text.
+    due: Callable[[object], list[str]] | None = None
+    # Show the section only when `due` has something for the user (e.g. a facilitator's own sessions).
+    only_when_due: bool = False
 
 
 # Display order. Apps add theirs with register_section() in their AppConfig.ready().
@@ -45,9 +49,15 @@ def register_section(section: Section, *, position: int | None = None) -> None:
         SECTIONS.insert(position, section)
 
 
-def start_page_sections(roles: Iterable[str]) -> list[dict]:
-    """The start page's sections for a user holding `roles`, with their URLs."""
-    return [{"title": s.title, "text": s.text, "url": url} for s, url in _visible_with_urls(SECTIONS, roles)]
+def start_page_sections(roles: Iterable[str], *, user=None) -> list[dict]:
+    """The start page's sections for a user holding `roles`, with their URLs and (given `user`) what is due."""
+    out = []
+    for s, url in _visible_with_urls(SECTIONS, roles):
+        due = list(s.due(user)) if s.due is not None and user is not None else []
+        if s.only_when_due and not due:
+            continue
+        out.append({"title": s.title, "text": s.text, "url": url, "due": due})
+    return out
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,16 @@ def axe_check(page, *, name: str | None = None) -> None:
         lines.append(f"- {v['id']} [{v['impact']}]: {v['help']}")
         lines.extend(f"    at {target}" for target in v["targets"][:10])
     pytest.fail("\n".join(lines))
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def check_at_widths(page, name: str) -> None:
+    """axe-core and a screenshot (test-artifacts/<name>-1280.png, -390.png) at desktop and phone width."""
+    for label, size in (("1280", DESKTOP), ("390", PHONE)):
+        page.set_viewport_size(size)
+        axe_check(page, name=f"{name}-{label}")
+        shot(page, f"{name}-{label}")
+    page.set_viewport_size(DESKTOP)

@@ -1,0 +1,36 @@
+"""What the prevention API modules share: input parsing and output shapes used by more than one topic."""
+
+from rest_framework import serializers
+
+from tryg.core.api import ErrorSerializer
+
+__all__ = ["ErrorSerializer", "SessionSerializer", "valid"]
+
+
+def valid(serializer_class, request, *, data=None) -> dict:
+    ser = serializer_class(data=request.data if data is None else data)
+    ser.is_valid(raise_exception=True)
+    return ser.validated_data
+
+
+class TopicSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    is_active = serializers.BooleanField()
+
+
+class SessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    status = serializers.CharField()
+    place = serializers.CharField()
+    place_kind = serializers.CharField()
+    place_unit = serializers.IntegerField(source="place_unit_id", allow_null=True)
+    audience = serializers.CharField()
+    age_band = serializers.CharField()
+    topics = serializers.SerializerMethodField()
+    participants = serializers.IntegerField(allow_null=True, default=None)
+
+    def get_topics(self, obj) -> list[str]:
+        return [t.name for t in obj.topics.all()]
