@@ -14,6 +14,7 @@ api_v1 = [
     path("", include(("tryg.knowledge.api_urls", "knowledge-api"))),
     path("", include(("tryg.actioncards.api_urls", "actioncards-api"))),
     path("", include(("tryg.cases.api_urls", "cases-api"))),
+    path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
 ]
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("app/knowledge/", include("tryg.knowledge.urls")),
     path("app/cards/", include("tryg.actioncards.urls")),
     path("app/cases/", include("tryg.cases.urls")),
+    path("app/partnerships/", include("tryg.partnerships.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),

@@ -4,7 +4,7 @@ Core knows no domain: entries carry plain role values (strings) and URL names, a
 own. `roles=None` means every user who holds any role.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
@@ -30,6 +30,18 @@ class Section:
     url_name: str
     roles: tuple[str, ...] | None
     links: tuple[tuple[str, str], ...] = field(default=())
+    # What is due for this user in the section (reports, sessions, training): user -> [DueItem]. Called only for a
+    # user who may see the section; it should cost a query or two.
+    due: Callable[[object], list["DueItem"]] | None = None
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of "what is due" on the start page: a short text, where to act, and whether it is late."""
+
+    text: str
+    url: str
+    overdue: bool = False
 
 
 # Display order. Apps add theirs with register_section() in their AppConfig.ready().
@@ -45,9 +57,12 @@ def register_section(section: Section, *, position: int | None = None) -> None:
         SECTIONS.insert(position, section)
 
 
-def start_page_sections(roles: Iterable[str]) -> list[dict]:
-    """The start page's sections for a user holding `roles`, with their URLs."""
-    return [{"title": s.title, "text": s.text, "url": url} for s, url in _visible_with_urls(SECTIONS, roles)]
+def start_page_sections(roles: Iterable[str], *, user=None) -> list[dict]:
+    """The start page's sections for a user holding `roles`, with their URLs and (given `user`) what is due."""
+    return [
+        {"title": s.title, "text": s.text, "url": url, "due": s.due(user) if s.due and user is not None else []}
+        for s, url in _visible_with_urls(SECTIONS, roles)
+    ]
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def public_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     """The staff start page: what this user can do, by role."""
-    return render(request, "core/start.html", {"sections": start_page_sections(request.user.roles)})
+    return render(request, "core/start.html", {"sections": start_page_sections(request.user.roles, user=request.user)})
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
