@@ -6,8 +6,8 @@ SECRET_KEY (or SECRET_KEY_FILE), ALLOWED_HOSTS, DATABASE_URL and TRYG_ENCRYPTION
 
 import os
 import sys
-from datetime import timedelta
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 

@@ -71,7 +71,9 @@ def visible_pools(user) -> QuerySet[GrantPool]:
     """The pools the coordinator's municipality may apply to."""
     if not is_coordinator(user):
         return GrantPool.objects.none()
-    return GrantPool.objects.filter(eligible_municipalities=user.municipality_id)
+    # A subquery, not a join: counting a pool's municipalities afterwards must see all of them.
+    eligible = GrantPool.eligible_municipalities.through.objects.filter(municipality_id=user.municipality_id)
+    return GrantPool.objects.filter(pk__in=eligible.values("grantpool_id"))
 
 
 def partner_for_user(user, pk, *, write: bool = False) -> Partner:

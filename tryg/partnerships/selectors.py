@@ -218,6 +218,10 @@ class GrantReport:
         return self.grant.amount - self.paid
 
     @property
+    def budget_remaining(self) -> Decimal:
+        return self.budgeted - sum((line.spent for line in self.lines), ZERO)
+
+    @property
     def unbudgeted(self) -> Decimal:
         return self.grant.amount - self.budgeted
 
