@@ -6,6 +6,7 @@ SECRET_KEY (or SECRET_KEY_FILE), ALLOWED_HOSTS, DATABASE_URL and TRYG_ENCRYPTION
 
 import os
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "tryg.cases",
     "tryg.prevention",
     "tryg.training",
+    "tryg.partnerships",
 ]
 
 MIDDLEWARE = [
@@ -257,6 +259,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+# Partners' attachments: outside every served folder, read back only by an access-checked view.
+PARTNERSHIPS_UPLOAD_ROOT = Path(env("PARTNERSHIPS_UPLOAD_ROOT", str(BASE_DIR / "var" / "uploads" / "partnerships")))
+PARTNERSHIPS_UPLOAD_MAX_BYTES = env_int("PARTNERSHIPS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -287,6 +292,7 @@ SPECTACULAR_SETTINGS = {
         "ReferralStatusEnum": "tryg.cases.models.Referral.Status",
         "KnowledgeEntryKindEnum": "tryg.knowledge.models.Entry.Kind",
         "ConcernFeedbackEnum": "tryg.cases.models.Concern.Feedback",
+        "PartnerKindEnum": "tryg.partnerships.models.Partner.Kind",
     },
 }
 
@@ -322,6 +328,8 @@ if TESTING:
     WHITENOISE_AUTOREFRESH = True
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Attachments written by tests go to the temp folder, never into var/ (tests may narrow it to tmp_path).
+    PARTNERSHIPS_UPLOAD_ROOT = Path(tempfile.gettempdir()) / "tryg-test-uploads"
     if not TRYG_ENCRYPTION_KEYS:
         TRYG_ENCRYPTION_KEYS = ["hJ0Hq2wq6m8tK0w2xJ4y0Zb7o9xq5dYQe3Gk1v2Lr8A="]
 CSRF_FAILURE_VIEW = "tryg.core.views.csrf_failure"

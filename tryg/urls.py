@@ -16,6 +16,7 @@ api_v1 = [
     path("", include(("tryg.cases.api_urls", "cases-api"))),
     path("", include(("tryg.prevention.api_urls", "prevention-api"))),
     path("", include(("tryg.training.api_urls", "training-api"))),
+    path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
 ]
 
 urlpatterns = [
@@ -29,6 +30,7 @@ urlpatterns = [
     path("app/cases/", include("tryg.cases.urls")),
     path("app/prevention/", include("tryg.prevention.urls")),
     path("app/training/", include("tryg.training.urls")),
+    path("app/partnerships/", include("tryg.partnerships.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include(api_v1)),

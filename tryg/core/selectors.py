@@ -30,10 +30,20 @@ class Section:
     url_name: str
     roles: tuple[str, ...] | None
     links: tuple[tuple[str, str], ...] = field(default=())
-    # What is due for this user (e.g. "2 dialogmøder i denne uge"): user -> short lines shown under the text.
-    due: Callable[[object], list[str]] | None = None
+    # What is due for this user in the section (reports, sessions, training): user -> [DueItem or str]. Called
+    # only for a user who may see the section; it should cost a query or two. A plain string links to the section.
+    due: Callable[[object], list] | None = None
     # Show the section only when `due` has something for the user (e.g. a facilitator's own sessions).
     only_when_due: bool = False
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of "what is due" on the start page: a short text, where to act, and whether it is late."""
+
+    text: str
+    url: str
+    overdue: bool = False
 
 
 # Display order. Apps add theirs with register_section() in their AppConfig.ready().
@@ -56,6 +66,7 @@ def start_page_sections(roles: Iterable[str], *, user=None) -> list[dict]:
         due = list(s.due(user)) if s.due is not None and user is not None else []
         if s.only_when_due and not due:
             continue
+        due = [item if isinstance(item, DueItem) else DueItem(text=str(item), url=url) for item in due]
         out.append({"title": s.title, "text": s.text, "url": url, "due": due})
     return out
 
