@@ -41,7 +41,7 @@ demo: migrate
 # make run: set everything up, load the demo data (idempotent) and serve it with gunicorn + whitenoise.
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput -v 0
-	@TRYG_DEMO=1 $(BIN)/python manage.py seed_demo --print-only
+	@PORT=$(PORT) TRYG_DEMO=1 $(BIN)/python manage.py seed_demo --print-only
 	TRYG_DEMO=1 $(BIN)/gunicorn tryg.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile - & \
 	  TRYG_DEMO=1 $(BIN)/python manage.py db_worker & \
 	  wait

@@ -293,6 +293,7 @@ SPECTACULAR_SETTINGS = {
         "KnowledgeEntryKindEnum": "tryg.knowledge.models.Entry.Kind",
         "ConcernFeedbackEnum": "tryg.cases.models.Concern.Feedback",
         "PartnerKindEnum": "tryg.partnerships.models.Partner.Kind",
+        "CourseKindEnum": "tryg.training.models.Course.Kind",
     },
 }
 

@@ -29,7 +29,7 @@ class CourseInSerializer(serializers.Serializer):
     is_active = serializers.BooleanField(default=True)
 
 
-class SessionSerializer(serializers.Serializer):
+class TrainingSessionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     course = serializers.IntegerField(source="course_id")
     starts_at = serializers.DateTimeField()
@@ -55,7 +55,7 @@ class CourseSerializer(serializers.Serializer):
     is_active = serializers.BooleanField()
 
 
-class SessionInSerializer(serializers.Serializer):
+class TrainingSessionInSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     place = serializers.CharField(max_length=200)
@@ -123,29 +123,29 @@ class CourseDetailView(APIView):
 
 class CourseSessionsView(APIView):
     @extend_schema(
-        operation_id="training_course_session_list", responses={200: SessionSerializer(many=True), 404: ErrorSerializer}
+        operation_id="training_course_session_list", responses={200: TrainingSessionSerializer(many=True), 404: ErrorSerializer}
     )
     def get(self, request, pk):
         course = access.course_for_user(request.user, pk)
-        return Response(SessionSerializer(selectors.course_sessions(course), many=True).data)
+        return Response(TrainingSessionSerializer(selectors.course_sessions(course), many=True).data)
 
     @extend_schema(
         operation_id="training_course_session_create",
-        request=SessionInSerializer,
-        responses={201: SessionSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        request=TrainingSessionInSerializer,
+        responses={201: TrainingSessionSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def post(self, request, pk):
         course = access.course_for_user(request.user, pk, write=True)
-        data = services.SessionData(**valid(SessionInSerializer, request))
+        data = services.SessionData(**valid(TrainingSessionInSerializer, request))
         session = services.session_create(actor=request.user, course=course, data=data)
-        return Response(SessionSerializer(selectors.session_with_seats(session)).data, status=status.HTTP_201_CREATED)
+        return Response(TrainingSessionSerializer(selectors.session_with_seats(session)).data, status=status.HTTP_201_CREATED)
 
 
 class SessionDetailView(APIView):
-    @extend_schema(operation_id="training_session_detail", responses={200: SessionSerializer, 404: ErrorSerializer})
+    @extend_schema(operation_id="training_session_detail", responses={200: TrainingSessionSerializer, 404: ErrorSerializer})
     def get(self, request, pk):
         session = access.session_for_user(request.user, pk)
-        return Response(SessionSerializer(selectors.session_with_seats(session)).data)
+        return Response(TrainingSessionSerializer(selectors.session_with_seats(session)).data)
 
 
 class SessionEnrolmentsView(APIView):

@@ -103,3 +103,14 @@ def test_every_staff_page_fits_a_phone_and_its_menu_is_reachable(browser_login, 
     for selector in ("#clocks-heading", "#contact-rules-heading", "#team", "#tasks"):
         assert wide.locator(selector).is_visible()
     assert not wide.locator("#id_text").is_visible()  # forms stay closed until opened
+
+    # On the phone too, a note is added in place and the reader stays on the page.
+    phone = browser_login("sagsbehandler", width=PHONE)
+    phone.goto(reverse("cases:case-detail", args=[case.pk]))
+    phone.evaluate("window.trygMarker = 'same page'")
+    phone.locator("#timeline-section summary").click()
+    phone.fill("#id_text", "Notat skrevet på telefonen.")
+    phone.get_by_role("button", name="Tilføj til tidslinjen", exact=True).click()
+    phone.wait_for_selector("#timeline-section >> text=Indførslen er tilføjet tidslinjen")
+    assert phone.evaluate("window.trygMarker") == "same page"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE

@@ -4,6 +4,8 @@ Each app contributes its demo content by registering its `demo_seed()` with
 `tryg.accounts.registry.register_demo_seeder` in its AppConfig.ready(); they run in their order.
 """
 
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -28,7 +30,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo data is in place."))
             return
         self.stdout.write("")
-        self.stdout.write("Tryg demo – http://127.0.0.1:8000/app/")
+        # The address `make run` serves (it passes PORT on; 8000 unless set).
+        port = os.environ.get("PORT", "").strip() or "8000"
+        self.stdout.write(f"Tryg demo – http://127.0.0.1:{port}/app/")
         self.stdout.write(f"  Users:    {', '.join(CAST)}")
         self.stdout.write(f"  Password: {DEMO_PASSWORD}")
         self.stdout.write(f"  TOTP secret (base32): {DEMO_TOTP_SECRET}")
