@@ -123,7 +123,8 @@ class CourseDetailView(APIView):
 
 class CourseSessionsView(APIView):
     @extend_schema(
-        operation_id="training_course_session_list", responses={200: TrainingSessionSerializer(many=True), 404: ErrorSerializer}
+        operation_id="training_course_session_list",
+        responses={200: TrainingSessionSerializer(many=True), 404: ErrorSerializer},
     )
     def get(self, request, pk):
         course = access.course_for_user(request.user, pk)
@@ -138,11 +139,15 @@ class CourseSessionsView(APIView):
         course = access.course_for_user(request.user, pk, write=True)
         data = services.SessionData(**valid(TrainingSessionInSerializer, request))
         session = services.session_create(actor=request.user, course=course, data=data)
-        return Response(TrainingSessionSerializer(selectors.session_with_seats(session)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            TrainingSessionSerializer(selectors.session_with_seats(session)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class SessionDetailView(APIView):
-    @extend_schema(operation_id="training_session_detail", responses={200: TrainingSessionSerializer, 404: ErrorSerializer})
+    @extend_schema(
+        operation_id="training_session_detail", responses={200: TrainingSessionSerializer, 404: ErrorSerializer}
+    )
     def get(self, request, pk):
         session = access.session_for_user(request.user, pk)
         return Response(TrainingSessionSerializer(selectors.session_with_seats(session)).data)
