@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "tryg.core.middleware.InputGuardMiddleware",
     "tryg.core.middleware.SessionLifetimeMiddleware",
     "tryg.core.middleware.StaffAreaMiddleware",
     "tryg.accounts.middleware.PasswordChangeRequiredMiddleware",
@@ -256,6 +257,11 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 
+# Request bodies: a form post or JSON body over 1 MiB is a 400 (the longest text field takes 20,000
+# characters); JSON nests at most 32 levels (tryg.core.parsers.BoundedJSONParser).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("TRYG_MAX_BODY_BYTES", 1024 * 1024)
+TRYG_JSON_MAX_DEPTH = env_int("TRYG_JSON_MAX_DEPTH", 32)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "tryg.accounts.api_auth.BearerTokenAuthentication",
@@ -265,7 +271,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tryg.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["tryg.core.parsers.BoundedJSONParser"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

@@ -10,7 +10,14 @@ from .models import Action, AuditEvent
 SEARCH_FIELDS = ("actor", "action", "object_type", "object_id", "subject_type", "subject_id")
 
 
+# Search periods are clamped to days every database and time zone can represent: a period from 0001-01-01 or
+# to 9999-12-31 means "from the beginning" or "until now and later", not an OverflowError.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9000, 1, 1)
+
+
 def _local_midnight(day: date) -> datetime:
+    day = min(max(day, EARLIEST), LATEST)
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
@@ -20,7 +27,7 @@ def search_events(municipality_id: int, filters: dict) -> QuerySet[AuditEvent]:
     if filters.get("date_from"):
         qs = qs.filter(at__gte=_local_midnight(filters["date_from"]))
     if filters.get("date_to"):
-        qs = qs.filter(at__lt=_local_midnight(filters["date_to"] + timedelta(days=1)))
+        qs = qs.filter(at__lt=_local_midnight(min(filters["date_to"], LATEST) + timedelta(days=1)))
     if filters.get("actor"):
         qs = qs.filter(actor_username__iexact=filters["actor"])
     if filters.get("action"):

@@ -197,3 +197,24 @@ def test_it_records_a_search_for_one_person_in_that_persons_history(clients, cas
     clients["tovholder"].get(URL, {"subject_type": "cases.person", "subject_id": "42"})
     row = AuditEvent.objects.order_by("-id").first()
     assert (row.action, row.subject_type, row.subject_id) == (Action.SEARCH, "cases.person", "42")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_to": "9999-12-31"},
+        {"date_from": "0001-01-01"},
+        {"date_from": "0001-01-01", "date_to": "9999-12-31"},
+        {"date_from": "9999-12-31"},
+    ],
+)
+def test_a_search_period_at_the_ends_of_the_calendar_is_clamped_not_a_server_error(clients, cast, query):
+    audit_record(actor=cast["sagsbehandler"], action=Action.VIEW, obj=("cases.case", "471147"))
+    response = clients["tovholder"].get(URL, query)
+    assert response.status_code == 200
+    found = "471147" in response.content.decode()
+    assert found == (query.get("date_from") != "9999-12-31")
+
+
+def test_a_nul_byte_in_the_search_is_a_400(clients):
+    assert clients["tovholder"].get(URL + "?actor=%00").status_code == 400
