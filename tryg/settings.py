@@ -169,7 +169,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "tryg.accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
@@ -179,14 +179,20 @@ LOGIN_REDIRECT_URL = "core:start"
 TWO_FACTOR_URL = "accounts:otp-verify"
 STAFF_OPEN_URLS = ["accounts:login", "accounts:logout", "accounts:otp-verify", "accounts:otp-setup"]
 
-# Lockout (django-axes): 5 failures within 15 minutes lock the username for 15 minutes.
+# Lockout (tryg/accounts/lockout.py): 5 failures within 15 minutes lock the pair (username, client address) for
+# 15 minutes (django-axes); the username from every address together is slowed from 10 failures (a growing
+# delay, at most 2 s) and locked only at 100. Behind a reverse proxy set TRYG_PROXY_COUNT so that the client
+# address is read from X-Forwarded-For, or every client has the proxy's address.
 AXES_FAILURE_LIMIT = env_int("TRYG_LOCKOUT_FAILURES", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("TRYG_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# Lock per username only: staff of a whole municipality often share one NAT address, and locking it would
-# lock them all out. Unknown usernames lock the same way, so lockout does not reveal who exists.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+TRYG_LOCKOUT_DELAY_AFTER = env_int("TRYG_LOCKOUT_DELAY_AFTER", 10)
+TRYG_LOCKOUT_MAX_DELAY = float(env("TRYG_LOCKOUT_MAX_DELAY", "2"))
+TRYG_LOCKOUT_USERNAME_FAILURES = env_int("TRYG_LOCKOUT_USERNAME_FAILURES", 100)
+if env("TRYG_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = env_int("TRYG_PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_LOCKOUT_CALLABLE = "tryg.accounts.views.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
