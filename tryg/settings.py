@@ -307,6 +307,11 @@ TRYG_ENCRYPTION_KEYS = env_list("TRYG_ENCRYPTION_KEYS")
 if PRODUCTION and not TRYG_ENCRYPTION_KEYS:
     raise RuntimeError("TRYG_ENCRYPTION_KEYS must be set in production")
 
+# The access log's signed checkpoints (tryg/audit/signing.py): Ed25519 private key (base64, or *_FILE) for the
+# daily `manage.py audit_checkpoint`, and the public keys `audit_verify` accepts besides the signing key's own.
+TRYG_AUDIT_SIGNING_KEY = env_secret("TRYG_AUDIT_SIGNING_KEY")
+TRYG_AUDIT_VERIFY_KEYS = env_list("TRYG_AUDIT_VERIFY_KEYS")
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "tryg@localhost")
 
@@ -333,4 +338,6 @@ if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     if not TRYG_ENCRYPTION_KEYS:
         TRYG_ENCRYPTION_KEYS = ["hJ0Hq2wq6m8tK0w2xJ4y0Zb7o9xq5dYQe3Gk1v2Lr8A="]
+    if not TRYG_AUDIT_SIGNING_KEY:  # a fixed test key (32 bytes); production reads its own from the environment
+        TRYG_AUDIT_SIGNING_KEY = "dHJ5Zy10ZXN0LWF1ZGl0LXNpZ25pbmcta2V5LTMyYmI="
 CSRF_FAILURE_VIEW = "tryg.core.views.csrf_failure"
