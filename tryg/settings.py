@@ -292,6 +292,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tryg.core.api.document_common_errors",
+    ],
     # One name per choice set in the schema (drf-spectacular names enums after fields otherwise, and fields
     # named "kind" or "status" collide across apps).
     "ENUM_NAME_OVERRIDES": {

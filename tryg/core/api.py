@@ -32,6 +32,28 @@ ErrorSerializer = inline_serializer(
 )
 
 
+# Answers every API operation may give, documented on each (drf-spectacular postprocessing hook), so that the
+# schema tells the truth and a schema-driven fuzzer (benchmarks/fuzz.py) can hold the API to it.
+COMMON_ERRORS = {
+    "400": "Invalid input: a field, a query parameter or the body (not JSON, too large, nested too deeply).",
+    "401": "No valid credentials (a bearer token or a verified session).",
+    "404": "Not found, or not yours to see: the two look the same.",
+}
+
+
+def document_common_errors(result, generator, request, public):
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                responses = operation.setdefault("responses", {})
+                for code, description in COMMON_ERRORS.items():
+                    responses.setdefault(code, {**error, "description": description})
+                # gunicorn answers a request line over 4 KB itself, before Django (an HTML body).
+                responses.setdefault("414", {"description": "Request line too long (answered by the app server)."})
+    return result
+
+
 def _flatten(detail, prefix: str = "") -> dict:
     """DRF's nested error detail as the schema's flat map {"field": ["message", ...]}: a nested field is named
     by its path ("person.name", "related_persons.1.name", "warning_signs.0")."""
