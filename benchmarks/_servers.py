@@ -5,8 +5,10 @@ Everything listens on 127.0.0.1 only. The processes run the ordinary settings (n
 the database task backend, `synchronous=FULL` on SQLite; demo mode, so the demo accounts exist.
 """
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -26,6 +28,17 @@ DEMO_PASSWORD = "Tryg-demo-adgang-2026"
 # Fixed keys for these throwaway databases only (never used anywhere else).
 ENCRYPTION_KEY = "c2NyaXB0cy1vbmx5LWZlcm5ldC1rZXktMzJieXRlcyE="
 AUDIT_KEY = "c2NyaXB0cy1vbmx5LWF1ZGl0LXNpZ25pbmcta2V5ISE="
+
+
+_STARTED: list[subprocess.Popen] = []
+
+
+@atexit.register
+def _kill_leftovers() -> None:
+    """A script that stops on an exception leaves no server or worker behind (each runs in its own group)."""
+    for proc in _STARTED:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def free_port() -> int:
@@ -76,6 +89,8 @@ def database(kind: str, database_url: str | None = None, *, label: str = "faults
         yield env
     finally:
         cleanup()
+        if not os.environ.get("TRYG_KEEP_SCRIPT_FOLDER"):  # logs and reports; keep them with =1
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def manage(env: dict, *args: str, check: bool = True, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -109,6 +124,7 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        _STARTED.append(self.proc)
         wait_ready(self.url + "/healthz", timeout)
         return self
 
@@ -148,6 +164,7 @@ class Worker:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        _STARTED.append(self.proc)
         return self
 
     def kill(self) -> None:
