@@ -75,15 +75,13 @@ class Command(BaseCommand):
             destination.close()
 
     def _note(self, target: Path) -> str:
-        from tryg.audit import signing
-
         keys = ", ".join(_fingerprint(k) for k in settings.TRYG_ENCRYPTION_KEYS) or "(derived from SECRET_KEY)"
-        public = ", ".join(sorted(signing.verify_keys())) or "(none configured)"
+        public = ", ".join(_fingerprint(k) for k in settings.TRYG_AUDIT_VERIFY_KEYS) or "(the signing key's own)"
         return (
             f"Tryg backup {target.name}, {timezone.now():%Y-%m-%d %H:%M:%S %Z}, {connection.vendor}\n"
             f"Encryption keys needed (TRYG_ENCRYPTION_KEYS, SHA-256 fingerprints): {keys}\n"
             f"SECRET_KEY needed for search tokens: fingerprint {_fingerprint(settings.SECRET_KEY)}"
             " (or run manage.py refresh_search_tokens)\n"
-            f"Access-log checkpoint keys (key ids): {public}\n"
+            f"Access-log checkpoints verify with TRYG_AUDIT_VERIFY_KEYS (fingerprints): {public}\n"
             "Restore: see README, 'Backup and restore'; then run manage.py audit_verify.\n"
         )
