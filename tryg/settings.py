@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -93,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "tryg.core.middleware.InputGuardMiddleware",
     "tryg.core.middleware.SessionLifetimeMiddleware",
     "tryg.core.middleware.StaffAreaMiddleware",
     "tryg.accounts.middleware.PasswordChangeRequiredMiddleware",
@@ -172,7 +174,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "tryg.accounts.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
@@ -182,14 +184,20 @@ LOGIN_REDIRECT_URL = "core:start"
 TWO_FACTOR_URL = "accounts:otp-verify"
 STAFF_OPEN_URLS = ["accounts:login", "accounts:logout", "accounts:otp-verify", "accounts:otp-setup"]
 
-# Lockout (django-axes): 5 failures within 15 minutes lock the username for 15 minutes.
+# Lockout (tryg/accounts/lockout.py): 5 failures within 15 minutes lock the pair (username, client address) for
+# 15 minutes (django-axes); the username from every address together is slowed from 10 failures (a growing
+# delay, at most 2 s) and locked only at 100. Behind a reverse proxy set TRYG_PROXY_COUNT so that the client
+# address is read from X-Forwarded-For, or every client has the proxy's address.
 AXES_FAILURE_LIMIT = env_int("TRYG_LOCKOUT_FAILURES", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("TRYG_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# Lock per username only: staff of a whole municipality often share one NAT address, and locking it would
-# lock them all out. Unknown usernames lock the same way, so lockout does not reveal who exists.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+TRYG_LOCKOUT_DELAY_AFTER = env_int("TRYG_LOCKOUT_DELAY_AFTER", 10)
+TRYG_LOCKOUT_MAX_DELAY = float(env("TRYG_LOCKOUT_MAX_DELAY", "2"))
+TRYG_LOCKOUT_USERNAME_FAILURES = env_int("TRYG_LOCKOUT_USERNAME_FAILURES", 100)
+if env("TRYG_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = env_int("TRYG_PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_LOCKOUT_CALLABLE = "tryg.accounts.views.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
@@ -263,6 +271,11 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 PARTNERSHIPS_UPLOAD_ROOT = Path(env("PARTNERSHIPS_UPLOAD_ROOT", str(BASE_DIR / "var" / "uploads" / "partnerships")))
 PARTNERSHIPS_UPLOAD_MAX_BYTES = env_int("PARTNERSHIPS_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
+# Request bodies: a form post or JSON body over 1 MiB is a 400 (the longest text field takes 20,000
+# characters); JSON nests at most 32 levels (tryg.core.parsers.BoundedJSONParser).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("TRYG_MAX_BODY_BYTES", 1024 * 1024)
+TRYG_JSON_MAX_DEPTH = env_int("TRYG_JSON_MAX_DEPTH", 32)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "tryg.accounts.api_auth.BearerTokenAuthentication",
@@ -272,7 +285,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tryg.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["tryg.core.parsers.BoundedJSONParser"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
@@ -280,8 +293,16 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Tryg: the municipal effort against negative social control and honour-related conflicts.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar), its init script a separate file: no CDN,
+    # nothing inline but a style block with the CSP nonce (tryg/core/templates/core/swagger_ui.html).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tryg.core.api.document_common_errors",
+    ],
     # One name per choice set in the schema (drf-spectacular names enums after fields otherwise, and fields
     # named "kind" or "status" collide across apps).
     "ENUM_NAME_OVERRIDES": {
@@ -304,6 +325,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TRYG_ENCRYPTION_KEYS = env_list("TRYG_ENCRYPTION_KEYS")
 if PRODUCTION and not TRYG_ENCRYPTION_KEYS:
     raise RuntimeError("TRYG_ENCRYPTION_KEYS must be set in production")
+
+# The access log's signed checkpoints (tryg/audit/signing.py): Ed25519 private key (base64, or *_FILE) for the
+# daily `manage.py audit_checkpoint`, and the public keys `audit_verify` accepts besides the signing key's own.
+TRYG_AUDIT_SIGNING_KEY = env_secret("TRYG_AUDIT_SIGNING_KEY")
+TRYG_AUDIT_VERIFY_KEYS = env_list("TRYG_AUDIT_VERIFY_KEYS")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "tryg@localhost")
@@ -333,4 +359,6 @@ if TESTING:
     PARTNERSHIPS_UPLOAD_ROOT = Path(tempfile.gettempdir()) / "tryg-test-uploads"
     if not TRYG_ENCRYPTION_KEYS:
         TRYG_ENCRYPTION_KEYS = ["hJ0Hq2wq6m8tK0w2xJ4y0Zb7o9xq5dYQe3Gk1v2Lr8A="]
+    if not TRYG_AUDIT_SIGNING_KEY:  # a fixed test key (32 bytes); production reads its own from the environment
+        TRYG_AUDIT_SIGNING_KEY = "dHJ5Zy10ZXN0LWF1ZGl0LXNpZ25pbmcta2V5LTMyYmI="
 CSRF_FAILURE_VIEW = "tryg.core.views.csrf_failure"

@@ -120,7 +120,7 @@ class TokenView(APIView):
                 _("Skift din engangsadgangskode ved at logge ind i Tryg, før du bruger API’et."),
                 status_code=403,
             )
-        axes_reset(username=user.username)
+        axes_reset(username=user.username, ip=getattr(django_request, "axes_ip_address", None))  # this pair only
         raw, token = api_token_issue(user=user)
         body = TokenResponseSerializer({"token": raw, "expires_at": token.expires_at}).data
         return Response(body, status=status.HTTP_201_CREATED)

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from tryg.core.text import validate_name
+
 from .models import Role, Unit, User
 
 
@@ -90,8 +92,8 @@ class UserCreateForm(forms.Form):
         help_text=_("Bogstaver, tal og tegnene @ . + - _"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
-    first_name = forms.CharField(label=_("Fornavn"), max_length=150)
-    last_name = forms.CharField(label=_("Efternavn"), max_length=150)
+    first_name = forms.CharField(label=_("Fornavn"), max_length=150, validators=[validate_name])
+    last_name = forms.CharField(label=_("Efternavn"), max_length=150, validators=[validate_name])
     email = forms.EmailField(label=_("E-mail"))
     password_mode = forms.ChoiceField(
         label=_("Første adgangskode"),
@@ -129,8 +131,8 @@ class UserCreateForm(forms.Form):
 
 
 class UserEditForm(forms.Form):
-    first_name = forms.CharField(label=_("Fornavn"), max_length=150)
-    last_name = forms.CharField(label=_("Efternavn"), max_length=150)
+    first_name = forms.CharField(label=_("Fornavn"), max_length=150, validators=[validate_name])
+    last_name = forms.CharField(label=_("Efternavn"), max_length=150, validators=[validate_name])
     email = forms.EmailField(label=_("E-mail"))
 
 
@@ -148,7 +150,7 @@ class MembershipForm(forms.Form):
 
 
 class UnitForm(forms.Form):
-    name = forms.CharField(label=_("Navn"), max_length=150)
+    name = forms.CharField(label=_("Navn"), max_length=150, validators=[validate_name])
     kind = forms.ChoiceField(label=_("Type"), choices=Unit.Kind.choices)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)

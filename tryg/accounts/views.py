@@ -88,6 +88,15 @@ def login_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _second_factor_passed(request: HttpRequest, device) -> None:
+    """Mark the session verified and give it a new id (ASVS 7.2.4 at each step up: a session id seen before the
+    second factor, e.g. planted or read over a shoulder, is worth nothing after it)."""
+    old_key = request.session.session_key
+    otp_login(request, device)
+    request.session.cycle_key()
+    session_track(user=request.user, session_key=request.session.session_key, replaces=old_key)
+
+
 def _after_verified(request: HttpRequest) -> HttpResponse:
     nxt = _safe_next(request, request.session.pop(NEXT_KEY, None))
     if request.user.must_change_password:
@@ -110,7 +119,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         allowed, _info = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["otp"]):
-            otp_login(request, device)
+            _second_factor_passed(request, device)
             return _after_verified(request)
         audit_record(
             actor=None,
@@ -164,7 +173,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             device.save(update_fields=["last_t"])
             otp_device_confirm(user=user, device=device, keep_session_key=request.session.session_key)
             request.session.pop(SETUP_KEY, None)
-            otp_login(request, device)
+            _second_factor_passed(request, device)
             messages.success(request, _("Totrinsbekræftelse er slået til."))
             return _after_verified(request)
         form.add_error("otp", _("Koden passer ikke. Tjek at uret på din telefon går rigtigt, og prøv igen."))

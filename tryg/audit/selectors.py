@@ -41,7 +41,14 @@ TYPE_LABELS = {
 }
 
 
+# Search periods are clamped to days every database and time zone can represent: a period from 0001-01-01 or
+# to 9999-12-31 means "from the beginning" or "until now and later", not an OverflowError.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(9000, 1, 1)
+
+
 def _local_midnight(day: date) -> datetime:
+    day = min(max(day, EARLIEST), LATEST)
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
@@ -63,7 +70,7 @@ def search_events(municipality_id: int, filters: dict, found: list[Found] = ()) 
     if filters.get("date_from"):
         qs = qs.filter(at__gte=_local_midnight(filters["date_from"]))
     if filters.get("date_to"):
-        qs = qs.filter(at__lt=_local_midnight(filters["date_to"] + timedelta(days=1)))
+        qs = qs.filter(at__lt=_local_midnight(min(filters["date_to"], LATEST) + timedelta(days=1)))
     if filters.get("user"):
         qs = qs.filter(actor_id=filters["user"].pk)
     if filters.get("username"):

@@ -1,27 +1,32 @@
 """Writing the access log. Views and API endpoints call `audit_record` (or `audit_read`) for every
 read and write of personal data, inside the same transaction as the write it describes."""
 
+import json
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import GENESIS, Action, AuditEvent
+from . import signing
+from .models import GENESIS, Action, AuditCheckpoint, AuditEvent, chain_key
 
-# An arbitrary constant for PostgreSQL's advisory lock that serialises appends to the chain.
+# An arbitrary constant for PostgreSQL's advisory locks that serialise appends to one chain; the second key is
+# the chain's municipality (0: the chain of rows without one), so municipalities never wait for each other.
 _CHAIN_LOCK = 72_734_201
 
 
-def _lock_chain() -> None:
+def _lock_chain(chain: str) -> None:
     if connection.vendor == "postgresql":
+        number = int(chain[1:]) if chain.startswith("m") else 0
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_CHAIN_LOCK, number])
     # SQLite: write transactions are IMMEDIATE (settings), so appends are already serialised.
 
 
-def _last_hash() -> str:
-    return AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS
+def _last_hash(chain: str) -> str:
+    return AuditEvent.objects.filter(chain=chain).order_by("-id").values_list("hash", flat=True).first() or GENESIS
 
 
 def _ref(obj) -> tuple[str, str]:
@@ -78,8 +83,9 @@ def audit_record(
         fields["municipality_id"] = municipality_id
     object_type, object_id = _ref(obj)
     subject_type, subject_id = _ref(subject)
+    chain = chain_key(fields["municipality_id"])
     with transaction.atomic():
-        _lock_chain()
+        _lock_chain(chain)
         event = AuditEvent(
             at=timezone.now().astimezone(UTC),
             action=action,
@@ -89,7 +95,8 @@ def audit_record(
             subject_id=subject_id,
             purpose=purpose[:300],
             detail=detail[:300],
-            prev_hash=_last_hash(),
+            chain=chain,
+            prev_hash=_last_hash(chain),
             **fields,
         )
         event.hash = event.compute_hash()
@@ -122,44 +129,131 @@ def audit_refused(request, refused) -> AuditEvent:
 
 
 def audit_bulk_append(events: Iterable[AuditEvent], *, batch_size: int = 2000) -> int:
-    """Append many prepared (unsaved) events in order, chaining them; for data generators and imports."""
-    count = 0
+    """Append many prepared (unsaved) events in order, each to its municipality's chain; for data generators and
+    imports. The chains are locked in a fixed order, so two imports cannot deadlock."""
+    events = list(events)
+    by_chain: dict[str, list[AuditEvent]] = defaultdict(list)
+    for event in events:
+        event.chain = chain_key(event.municipality_id)
+        by_chain[event.chain].append(event)
     with transaction.atomic():
-        _lock_chain()
-        prev = _last_hash()
-        batch = []
+        for chain in sorted(by_chain):
+            _lock_chain(chain)
+        prev = {chain: _last_hash(chain) for chain in by_chain}
         for event in events:
             if event.at is None:
                 event.at = timezone.now()
             event.at = event.at.astimezone(UTC)
-            event.prev_hash = prev
+            event.prev_hash = prev[event.chain]
             event.hash = event.compute_hash()
-            prev = event.hash
-            batch.append(event)
-            if len(batch) >= batch_size:
-                AuditEvent.objects.bulk_create(batch)
-                count += len(batch)
-                batch = []
-        if batch:
-            AuditEvent.objects.bulk_create(batch)
-            count += len(batch)
-    return count
+            prev[event.chain] = event.hash
+        AuditEvent.objects.bulk_create(events, batch_size=batch_size)
+    return len(events)
 
 
-def audit_verify(*, batch_size: int = 5000) -> tuple[bool, list[str]]:
-    """Walk the chain in id order; report every row whose hash or link does not match."""
+def audit_checkpoint(*, now=None) -> list[AuditCheckpoint]:
+    """Sign each chain's head that moved since its last checkpoint (the daily job, `manage.py audit_checkpoint`).
+    Verifies each chain first: a chain that does not verify is not signed (audit_verify tells why)."""
+    made = []
+    latest = {c.chain: c for c in AuditCheckpoint.objects.order_by("chain", "last_id")}
+    for chain in _chains():
+        with transaction.atomic():
+            _lock_chain(chain)
+            head = (
+                AuditEvent.objects.filter(chain=chain).order_by("-id").values("id", "hash", "municipality_id").first()
+            )
+            if head is None or (chain in latest and latest[chain].last_id == head["id"]):
+                continue
+            problems, rows = _verify_chain(chain, checkpoints=[])
+            if problems:
+                continue
+            checkpoint = AuditCheckpoint(
+                at=(now or timezone.now()).astimezone(UTC),
+                chain=chain,
+                municipality_id=head["municipality_id"] if chain.startswith("m") else None,
+                last_id=head["id"],
+                rows=rows,
+                head_hash=head["hash"],
+            )
+            checkpoint.key_id, checkpoint.signature = signing.sign(checkpoint.message())
+            checkpoint.save(force_insert=True)
+            made.append(checkpoint)
+    return made
+
+
+def _chains() -> list[str]:
+    return sorted(AuditEvent.objects.order_by().values_list("chain", flat=True).distinct())
+
+
+def _verify_chain(chain: str, *, checkpoints: list[AuditCheckpoint], batch_size: int = 5000) -> tuple[list[str], int]:
+    """Walk one chain in id order: every link and hash, and every checkpoint (signature, head hash, row count)."""
     problems: list[str] = []
-    prev = GENESIS
-    last_id = 0
+    pending = {c.last_id: c for c in checkpoints}
+    for checkpoint in checkpoints:
+        if not signing.signature_valid(checkpoint.message(), checkpoint.key_id, checkpoint.signature):
+            problems.append(f"chain {chain or 'legacy'}: checkpoint at row {checkpoint.last_id} has no valid signature")
+            pending.pop(checkpoint.last_id, None)
+    prev, last_id, count = GENESIS, 0, 0
     while True:
-        rows = list(AuditEvent.objects.filter(id__gt=last_id).order_by("id")[:batch_size])
+        rows = list(AuditEvent.objects.filter(chain=chain, id__gt=last_id).order_by("id")[:batch_size])
         if not rows:
             break
         for row in rows:
+            count += 1
             if row.prev_hash != prev:
                 problems.append(f"row {row.id}: link to previous row is broken")
             if row.compute_hash() != row.hash:
                 problems.append(f"row {row.id}: content does not match its hash")
+            if (checkpoint := pending.pop(row.id, None)) is not None and (
+                checkpoint.head_hash != row.hash or checkpoint.rows != count
+            ):
+                problems.append(
+                    f"chain {chain or 'legacy'}: row {row.id} does not match the signed checkpoint of "
+                    f"{checkpoint.at:%Y-%m-%d %H:%M} (rows rewritten or removed before it)"
+                )
             prev = row.hash
             last_id = row.id
+    for checkpoint in pending.values():
+        problems.append(
+            f"chain {chain or 'legacy'}: row {checkpoint.last_id} of the signed checkpoint of "
+            f"{checkpoint.at:%Y-%m-%d %H:%M} is missing (rows removed)"
+        )
+    return problems, count
+
+
+def audit_verify(*, external_checkpoints: Iterable[dict] = ()) -> tuple[bool, list[str]]:
+    """Verify every chain against its checkpoints: those in the database and `external_checkpoints` (copies a
+    coordinator kept outside it, as downloaded: dicts of AuditCheckpoint.as_dict()). A checkpoint's chain must
+    still exist; a rewrite that recomputed every hash is caught at the first signed head after it."""
+    by_chain: dict[str, list[AuditCheckpoint]] = defaultdict(list)
+    for checkpoint in AuditCheckpoint.objects.order_by("chain", "last_id"):
+        by_chain[checkpoint.chain].append(checkpoint)
+    for item in external_checkpoints:
+        checkpoint = checkpoint_from_dict(item)
+        if all(c.message() != checkpoint.message() for c in by_chain[checkpoint.chain]):
+            by_chain[checkpoint.chain].append(checkpoint)
+    problems: list[str] = []
+    for chain in sorted(set(_chains()) | set(by_chain)):
+        chain_problems, _count = _verify_chain(chain, checkpoints=by_chain.get(chain, []))
+        problems.extend(chain_problems)
     return (not problems), problems
+
+
+def checkpoint_from_dict(item: dict) -> AuditCheckpoint:
+    from datetime import datetime
+
+    return AuditCheckpoint(
+        at=datetime.fromisoformat(item["at"]),
+        chain=item["chain"],
+        last_id=int(item["last_id"]),
+        rows=int(item["rows"]),
+        head_hash=item["head_hash"],
+        key_id=item["key_id"],
+        signature=item["signature"],
+    )
+
+
+def checkpoints_json(municipality_id: int) -> str:
+    """A municipality's chain checkpoints as JSON lines, for the coordinator to keep outside the database."""
+    rows = AuditCheckpoint.objects.filter(chain=chain_key(municipality_id)).order_by("last_id")
+    return "".join(json.dumps(c.as_dict(), separators=(",", ":")) + "\n" for c in rows)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("export/", views.search_export, name="search-export"),
     path("subject-export/", views.subject_export, name="subject-export"),
+    path("checkpoints/", views.checkpoints, name="checkpoints"),
 ]

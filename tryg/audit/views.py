@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,7 +19,7 @@ from .forms import AuditSearchForm, SubjectExportForm
 from .models import Action
 from .registry import SUBJECT_RESOLVERS, Found
 from .selectors import LOG_TYPE, describe_criterion, describe_events, search_events
-from .services import audit_record
+from .services import audit_record, checkpoints_json
 
 PAGE_SIZE = 50
 LOOKUP_FIELDS = {"case": "case_number", "person": "person"}
@@ -157,3 +158,15 @@ def subject_export(request: HttpRequest) -> HttpResponse:
         subject_id=form.cleaned_data["subject_id"],
         purpose=_("Indsigt: personens egen adgangshistorik"),
     )
+
+
+@require_GET
+def checkpoints(request: HttpRequest) -> HttpResponse:
+    """The signed checkpoints of the own municipality's chain, as JSON lines, for the coordinator to keep outside
+    Tryg's database (`manage.py audit_verify --checkpoints FILE` checks the log against such a copy). They hold
+    hashes and signatures only, no personal data."""
+    require_log_search(request.user)
+    response = HttpResponse(checkpoints_json(request.user.municipality_id), content_type="application/jsonl")
+    name = f"tryg-adgangslog-checkpoints-{timezone.localdate():%Y-%m-%d}.jsonl"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tryg.accounts.lockout import register_lockout_listener
 from tryg.accounts.registry import AdminLink, register_admin_link, register_demo_seeder
 from tryg.actioncards.registry import WalkAction, register_walk_action
 from tryg.audit.registry import register_refusal_alert, register_row_describer, register_subject_resolver
@@ -19,10 +20,22 @@ from .access import (
     OUTSIDE_NOTIFIER_ROLES,
 )
 from .demo import demo_seed
+from .notifications import municipality_coordinators, notify
 
 
 def _concern_from_walk_url(walk) -> str:
     return reverse("cases:concern-create") + f"?walk={walk.pk}"
+
+
+def _notify_coordinators_of_lockout(*, user, scope: str) -> None:
+    """The municipality's coordinators hear of a locked staff account (accounts/lockout.py)."""
+    if user.municipality_id is None:
+        return
+    if scope == "username":
+        text = _("Kontoen %(username)s er spærret efter mange mislykkede login fra flere adresser.")
+    else:
+        text = _("Kontoen %(username)s er spærret fra én adresse efter gentagne mislykkede login.")
+    notify(municipality_coordinators(user.municipality_id), text=str(text) % {"username": user.username})
 
 
 def register() -> None:
@@ -33,6 +46,7 @@ def register() -> None:
     for type_label in auditlog.DESCRIBED_TYPES:
         register_row_describer(type_label, auditlog.describe_rows)
     register_refusal_alert(auditlog.refusal_burst_notify)
+    register_lockout_listener(_notify_coordinators_of_lockout)
     register_admin_link(AdminLink("intake", _("Modtagelse af underretninger"), "cases:intake-settings", order=30))
     register_walk_action(
         WalkAction(

@@ -11,13 +11,16 @@ SECRET_KEY requires `manage.py refresh_search_tokens` (person_refresh_tokens for
 import hashlib
 import hmac
 import re
+import unicodedata
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+CPR_RE = re.compile(r"^([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})$")
+# Hyphens and minus signs a keyboard or a copied document may give instead of "-".
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
 TOKEN_LENGTH = 32  # hex characters kept of each digest
 
 
@@ -30,9 +33,16 @@ def cpr_century(year2: int, seventh: int) -> int:
     return 2000 if year2 <= 57 else 1800
 
 
+def ascii_digits(value: str) -> str:
+    """Decimal digits of any script (Arabic-Indic "٢٥", fullwidth "２５", ...) as ASCII, dashes as "-", spaces out."""
+    value = unicodedata.normalize("NFC", value or "").translate(DASHES)
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value if not c.isspace())
+
+
 def normalise_cpr(value: str) -> str:
-    """Validate format and date (modulus 11 is not required since 2007) and return "DDMMYY-SSSS"."""
-    value = (value or "").strip().replace(" ", "")
+    """Validate format and date (modulus 11 is not required since 2007) and return "DDMMYY-SSSS" in ASCII digits
+    (a CPR number typed in other digits is the same number)."""
+    value = ascii_digits(value)
     match = CPR_RE.match(value)
     if not match:
         raise ValidationError(_("Et CPR-nummer har formen DDMMÅÅ-XXXX."), code="cpr_format")
@@ -65,8 +75,8 @@ def name_tokens(text: str) -> list[str]:
 def query_tokens(query: str) -> list[str]:
     """Hashes for a search query: a CPR number (with or without dash) or name words."""
     query = (query or "").strip()
-    digits = query.replace("-", "").replace(" ", "")
-    if digits.isdigit() and len(digits) == 10:
+    digits = ascii_digits(query).replace("-", "")
+    if digits.isascii() and digits.isdigit() and len(digits) == 10:
         return [token_hash("cpr:" + digits)]
     return [token_hash(t) for t in name_tokens(query)]
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tryg.core.fields import EncryptedCharField, EncryptedTextField
+from tryg.core.text import validate_name
 
 from . import clocks
 
@@ -71,7 +72,7 @@ class Person(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     municipality = models.ForeignKey("accounts.Municipality", on_delete=models.PROTECT, related_name="+")
-    name = EncryptedCharField(_("navn"), max_length=200)
+    name = EncryptedCharField(_("navn"), max_length=200, validators=[validate_name])
     birth_date = models.DateField(_("fødselsdato"), null=True, blank=True)
     age_group = models.CharField(_("aldersgruppe"), max_length=10, choices=AgeGroup.choices, blank=True)
     cpr = EncryptedCharField(_("CPR-nummer"), max_length=11, blank=True)
@@ -367,7 +368,7 @@ class RelatedPerson(models.Model):
         OTHER = "other", _("Anden")
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="related_persons")
-    name = EncryptedCharField(_("navn"), max_length=200)
+    name = EncryptedCharField(_("navn"), max_length=200, validators=[validate_name])
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
     possible_threat = models.BooleanField(_("mulig trussel"), default=False)
     safe_to_contact = models.BooleanField(_("sikker at kontakte"), default=False)
@@ -404,6 +405,9 @@ class TimelineEntry(models.Model):
         CONTACT = "contact", _("Kontakt")
         EVENT = "event", _("Hændelse")
 
+    # Shown outside the database instead of the sequential id, whose gaps would show other municipalities'
+    # activity (the pages and the API still address these rows by id inside a case; see the README).
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="entries")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     text = EncryptedTextField(_("tekst"))
@@ -418,6 +422,7 @@ class TimelineEntry(models.Model):
 
 
 class Task(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # as TimelineEntry.public_id
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
     title = EncryptedCharField(_("opgave"), max_length=200)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_tasks")
@@ -458,6 +463,7 @@ class Referral(models.Model):
         REJECTED = "rejected", _("Afvist")
         SENT = "sent", _("Sendt")
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # as TimelineEntry.public_id
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
     actor_type = models.CharField(_("aktør"), max_length=30, choices=ActorType.choices)
     recipient = EncryptedCharField(_("modtager"), max_length=200)

@@ -1,6 +1,6 @@
 """One error shape for the whole API: {"error": {"code", "message", "fields"}}."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.utils import inline_serializer
@@ -32,23 +32,51 @@ ErrorSerializer = inline_serializer(
 )
 
 
-def _flatten(detail) -> dict:
+# Answers every API operation may give, documented on each (drf-spectacular postprocessing hook), so that the
+# schema tells the truth and a schema-driven fuzzer (benchmarks/fuzz.py) can hold the API to it.
+COMMON_ERRORS = {
+    "400": "Invalid input: a field, a query parameter or the body (not JSON, too large, nested too deeply).",
+    "401": "No valid credentials (a bearer token or a verified session).",
+    "404": "Not found, or not yours to see: the two look the same.",
+}
+
+
+def document_common_errors(result, generator, request, public):
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                responses = operation.setdefault("responses", {})
+                for code, description in COMMON_ERRORS.items():
+                    responses.setdefault(code, {**error, "description": description})
+                # gunicorn answers a request line over 4 KB itself, before Django (an HTML body).
+                responses.setdefault("414", {"description": "Request line too long (answered by the app server)."})
+    return result
+
+
+def _flatten(detail, prefix: str = "") -> dict:
+    """DRF's nested error detail as the schema's flat map {"field": ["message", ...]}: a nested field is named
+    by its path ("person.name", "related_persons.1.name", "warning_signs.0")."""
     if isinstance(detail, dict):
         out = {}
         for key, value in detail.items():
-            if isinstance(value, list):
-                out[key] = [str(v) for v in value]
-            elif isinstance(value, dict):
-                out[key] = _flatten(value)
-            else:
-                out[key] = [str(value)]
+            out.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
         return out
     if isinstance(detail, list):
-        return {"non_field_errors": [str(v) for v in detail]}
-    return {"non_field_errors": [str(detail)]}
+        out = {}
+        messages = [str(v) for v in detail if not isinstance(v, dict | list)]
+        if messages:
+            out[prefix or "non_field_errors"] = messages
+        for index, value in enumerate(detail):
+            if isinstance(value, dict | list) and value:
+                out.update(_flatten(value, f"{prefix}.{index}" if prefix else str(index)))
+        return out
+    return {prefix or "non_field_errors": [str(detail)]}
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):  # over settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return Response(error_body("too_large", "Forespørgslen er for stor."), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DomainError):
         fields = exc.message_dict if exc.field else {}
         return Response(error_body(exc.api_code, " ".join(exc.messages), fields), status=status.HTTP_400_BAD_REQUEST)

@@ -4,12 +4,15 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import HttpRequest, QueryDict
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect, resolve_url
 from django.utils import translation
 from django.utils.http import urlencode
 
 from .refusals import report_refusal
+from .text import UNNORMALISED_FIELDS, has_forbidden, nfc
 
 LOGIN_AT = "_tryg_login_at"
 LAST_SEEN = "_tryg_last_seen"
@@ -116,3 +119,53 @@ class RefusalMiddleware:
     def process_exception(self, request, exception):
         report_refusal(request, exception)
         return None
+
+
+def _guarded(query: QueryDict) -> QueryDict | None:
+    """`query` with every value in NFC (passwords as typed); None when it holds a NUL or a lone surrogate."""
+    changed = False
+    items = []
+    for key, values in query.lists():
+        if has_forbidden(key) or any(has_forbidden(v) for v in values):
+            return None
+        clean = values if key in UNNORMALISED_FIELDS else [nfc(v) for v in values]
+        changed = changed or clean != values or nfc(key) != key
+        items.append((nfc(key), clean))
+    if not changed:
+        return query
+    out = QueryDict(mutable=True, encoding=query.encoding)
+    for key, values in items:
+        out.setlist(key, values)
+    out._mutable = False
+    return out
+
+
+class InputGuardMiddleware:
+    """The edge of the pages (the API's JSON goes through tryg.core.parsers): a path, query string or form post
+    holding a NUL byte or a lone surrogate is refused with 400 before any view or database sees it, and the rest
+    is NFC-normalised (tryg.core.text). A form post over DATA_UPLOAD_MAX_MEMORY_SIZE is a 400 too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        from .views import bad_request
+
+        if has_forbidden(request.path_info):
+            return bad_request(request)
+        query = _guarded(request.GET)
+        if query is None:
+            return bad_request(request)
+        request.GET = query
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            try:
+                post = _guarded(request.POST)
+            except (RequestDataTooBig, SuspiciousOperation):
+                return bad_request(request)
+            if post is None:
+                return bad_request(request)
+            request.POST = post
+        return self.get_response(request)

@@ -324,3 +324,24 @@ def test_it_has_english_translations_for_the_account_pages():
         assert translation.gettext("Log ind i Tryg") == "Log in to Tryg"
         assert translation.gettext("Opret bruger") == "Create user"
         assert translation.gettext("Skift adgangskode") == "Change password"
+
+
+def test_it_gives_the_session_a_new_id_when_the_second_factor_completes(cast):
+    client = Client()
+    password_login(client, "fagperson")
+    after_password = client.cookies["sessionid"].value
+    response = client.post("/app/2fa/verify/", {"otp": code()})
+    assert response.status_code == 302
+    after_code = client.cookies["sessionid"].value
+    assert after_code != after_password
+    assert not Session.objects.filter(session_key=after_password).exists()
+    assert client.get("/app/").status_code == 200
+    # The old id is worth nothing, and the new one is tracked (so deactivating the user ends it).
+    stale = Client()
+    stale.cookies["sessionid"] = after_password
+    assert stale.get("/app/").status_code == 302
+    from tryg.accounts.models import UserSession
+
+    assert list(UserSession.objects.filter(user=cast["fagperson"]).values_list("session_key", flat=True)) == [
+        after_code
+    ]

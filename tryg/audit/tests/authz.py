@@ -13,6 +13,7 @@ RULES: list = [
     Rule("audit:search-export", expect(404, tovholder=400, admin=400), query="date_from=9999-12-31"),
     Rule("audit:subject-export", expect(404, tovholder=200)),
     Rule("audit:subject-export", expect(404, tovholder=400), query="subject_type=&subject_id=%3C%3E"),
+    Rule("audit:checkpoints", expect(404, tovholder=200, admin=200)),
 ]
 
 

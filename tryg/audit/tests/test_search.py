@@ -255,3 +255,7 @@ def test_it_does_not_show_a_search_for_another_municipality_through_the_actor(cl
     audit_record(actor=cast["outsider"], action=Action.VIEW, obj=("cases.case", "9"))
     events = clients["tovholder"].get(URL, {"username": cast["outsider"].username}).context["events"]
     assert events == []
+
+
+def test_a_nul_byte_in_the_search_is_a_400(clients):
+    assert clients["tovholder"].get(URL + "?username=%00").status_code == 400

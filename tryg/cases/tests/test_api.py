@@ -48,7 +48,7 @@ def test_it_answers_bad_input_with_the_error_shape_and_changes_nothing(clients, 
     response = post(clients["fagperson"], reverse("cases-api:concern-list"), bad)
     assert response.status_code == 400
     error = response.json()["error"]
-    assert error["code"] == "invalid" and {"person", "target_group"} <= set(error["fields"])
+    assert error["code"] == "invalid" and {"person.name", "target_group"} <= set(error["fields"])
     response = post(clients["fagperson"], reverse("cases-api:concern-list"), dict(CONCERN, warning_signs=[999999]))
     assert response.status_code == 400 and "warning_signs" in response.json()["error"]["fields"]
     response = clients["fagperson"].post(
