@@ -78,7 +78,7 @@ def test_the_done_when_path(browser_login, cast, live_server):
 
     # 3. A note and a task, each added in place: no reload, the reader stays where they were.
     worker.evaluate("window.trygMarker = 'same page'")
-    worker.locator("#timeline-section summary").click()
+    worker.locator("#timeline-section summary", has_text="Skriv et notat").click()
     worker.fill("#id_text", "Samtale med pigen alene på skolen.")
     before = worker.evaluate("window.scrollY")
     worker.get_by_role("button", name="Tilføj til tidslinjen", exact=True).click()

@@ -108,7 +108,7 @@ def test_every_staff_page_fits_a_phone_and_its_menu_is_reachable(browser_login, 
     phone = browser_login("sagsbehandler", width=PHONE)
     phone.goto(reverse("cases:case-detail", args=[case.pk]))
     phone.evaluate("window.trygMarker = 'same page'")
-    phone.locator("#timeline-section summary").click()
+    phone.locator("#timeline-section summary", has_text="Skriv et notat").click()
     phone.fill("#id_text", "Notat skrevet på telefonen.")
     phone.get_by_role("button", name="Tilføj til tidslinjen", exact=True).click()
     phone.wait_for_selector("#timeline-section >> text=Indførslen er tilføjet tidslinjen")
