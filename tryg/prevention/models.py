@@ -224,7 +224,7 @@ class EvaluationSlip(models.Model):
     session = models.ForeignKey(DialogueSession, on_delete=models.CASCADE, related_name="slips")
     code = models.CharField(max_length=CODE_LENGTH, unique=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    used_at = models.DateTimeField(null=True, blank=True)
+    used_on = models.DateField(null=True, blank=True)  # the day only: no time of day beside an answer
 
     class Meta:
         ordering = ["id"]

@@ -148,7 +148,7 @@ def count_grid(session: DialogueSession) -> dict:
 def session_page(session: DialogueSession) -> dict:
     """What the session page shows: topics, facilitators, counts, slips and the evaluation summary."""
     counts = count_grid(session)
-    slips = session.slips.aggregate(total=Count("id"), used=Count("id", filter=Q(used_at__isnull=False)))
+    slips = session.slips.aggregate(total=Count("id"), used=Count("id", filter=Q(used_on__isnull=False)))
     evaluations = Evaluation.objects.filter(session=session)
     summary = _score_summary(evaluations)
     reflections = [
@@ -193,7 +193,7 @@ def _score_summary(evaluations) -> dict:
 
 
 def session_slips(session: DialogueSession) -> list[EvaluationSlip]:
-    return list(session.slips.filter(used_at__isnull=True).order_by("id"))
+    return list(session.slips.filter(used_on__isnull=True).order_by("id"))
 
 
 # --- the start page --------------------------------------------------------------------------------

@@ -322,7 +322,7 @@ def evaluation_submit(
 ) -> Evaluation:
     """The participant's anonymous answer. One per slip; nothing about the participant is stored."""
     slip = EvaluationSlip.objects.select_for_update().select_related("session").get(pk=slip.pk)
-    if slip.used_at is not None:
+    if slip.used_on is not None:
         raise DomainError(_("Denne seddel er allerede brugt. Tak for dit svar!"), code="slip_used")
     if not evaluation_is_open(slip.session):
         raise DomainError(_("Evalueringen af dette møde er ikke åben."), code="not_open")
@@ -336,6 +336,6 @@ def evaluation_submit(
     )
     evaluation.full_clean()
     evaluation.save()
-    slip.used_at = timezone.now()
-    slip.save(update_fields=["used_at"])
+    slip.used_on = timezone.localdate()
+    slip.save(update_fields=["used_on"])
     return evaluation

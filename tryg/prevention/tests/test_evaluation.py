@@ -85,7 +85,7 @@ def test_it_answers_bad_input_with_the_form_and_changes_nothing(slip):
     assert "Der er fejl i formularen" in response.content.decode()
     assert not Evaluation.objects.exists()
     slip.refresh_from_db()
-    assert slip.used_at is None
+    assert slip.used_on is None
 
 
 def test_it_limits_wrong_codes_per_address(slip):

@@ -61,7 +61,7 @@ def evaluation_form(request: HttpRequest, code: str) -> HttpResponse:
     if slip is None:
         ratelimit.WRONG_CODES.hit(key)
         return render(request, "prevention/public/unknown.html", status=404)
-    if slip.used_at is not None:
+    if slip.used_on is not None:
         return render(request, "prevention/public/done.html", {"already": True})
     if not services.evaluation_is_open(slip.session):
         return render(request, "prevention/public/closed.html", status=410)
