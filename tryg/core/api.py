@@ -118,3 +118,11 @@ class ApiError(exceptions.APIException):
         self.detail = message
         self.fields = fields or {}
         super().__init__(detail=message, code=code)
+
+
+def valid(serializer_class, request, *, data=None) -> dict:
+    """The request body (or `data`) parsed by `serializer_class`; invalid input raises the API's 400 error shape.
+    Every app's API parses input through this one helper."""
+    ser = serializer_class(data=request.data if data is None else data)
+    ser.is_valid(raise_exception=True)
+    return ser.validated_data

@@ -10,18 +10,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tryg.audit.services import audit_read
-from tryg.core.api import ErrorSerializer
+from tryg.core.api import ErrorSerializer, valid
 
 from . import access, selectors, services
 from .models import Partner
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
-
-
-def valid(serializer_class, request) -> dict:
-    ser = serializer_class(data=request.data)
-    ser.is_valid(raise_exception=True)
-    return ser.validated_data
 
 
 class ContactSerializer(serializers.Serializer):

@@ -7,16 +7,10 @@ from rest_framework.views import APIView
 
 from tryg.accounts.models import User
 from tryg.audit.services import audit_search
-from tryg.core.api import ApiError, ErrorSerializer
+from tryg.core.api import ApiError, ErrorSerializer, valid
 
 from . import access, selectors, services
 from .models import Course, Enrolment, TargetGroup
-
-
-def valid(serializer_class, request) -> dict:
-    ser = serializer_class(data=request.data)
-    ser.is_valid(raise_exception=True)
-    return ser.validated_data
 
 
 class CourseInSerializer(serializers.Serializer):

@@ -2,16 +2,9 @@
 
 from rest_framework import serializers
 
-from tryg.core.api import ErrorSerializer
+from tryg.core.api import ErrorSerializer, valid
 
 __all__ = ["ErrorSerializer", "EntrySerializer", "PersonOutSerializer", "TaskSerializer", "valid"]
-
-
-def valid(serializer_class, request) -> dict:
-    """The request body parsed by `serializer_class`; invalid input raises the API's 400 error shape."""
-    ser = serializer_class(data=request.data)
-    ser.is_valid(raise_exception=True)
-    return ser.validated_data
 
 
 class PersonOutSerializer(serializers.Serializer):

@@ -2,15 +2,9 @@
 
 from rest_framework import serializers
 
-from tryg.core.api import ErrorSerializer
+from tryg.core.api import ErrorSerializer, valid
 
 __all__ = ["ErrorSerializer", "SessionSerializer", "valid"]
-
-
-def valid(serializer_class, request, *, data=None) -> dict:
-    ser = serializer_class(data=request.data if data is None else data)
-    ser.is_valid(raise_exception=True)
-    return ser.validated_data
 
 
 class TopicSerializer(serializers.Serializer):
