@@ -12,7 +12,7 @@ from tryg.audit.services import audit_read, audit_search
 from tryg.core.forms import form_errors_from
 from tryg.core.paging import page_number
 
-from .. import access, selectors, services
+from .. import access, registry, selectors, services
 from ..forms import (
     ArchiveHoldForm,
     CaseSearchForm,
@@ -82,6 +82,10 @@ def render_case(
         status_form=StatusForm(initial={"status": case.status}, auto_id="status_%s"),
         link_form=LinkForm(auto_id="link_%s"),
         archive_form=ArchiveHoldForm(initial={"hold": "0" if case.archive_hold else "1"}, auto_id="archive_%s"),
+    )
+    context.update(
+        panels=registry.case_panels(user, case, readonly=readonly),
+        case_actions=[] if readonly else registry.case_actions(user, case),
     )
     context.update({k: v for k, v in extra.items() if v is not None})
     forms_ = [v for k, v in extra.items() if k.endswith("_form")]

@@ -1,9 +1,9 @@
 """Directions between the apps (ARCHITECTURE.md): a lower app never imports, loads by name or names a URL
 or template of a higher one.
 
-core < accounts, audit < knowledge < actioncards < cases < coordination, risk, public, prevention, training,
-partnerships, insights. Where a lower app must show something of a higher one, the higher app registers it in
-a registry of the lower one from its AppConfig.ready().
+core < accounts, audit < knowledge < actioncards < cases < coordination < risk < public; prevention, training
+and partnerships sit beside coordination (above cases); insights reads them all. Where a lower app must
+show something of a higher one, the higher app registers it in a registry of the lower one from its AppConfig.ready().
 
 Checked over every non-test file under tryg/ (Python and templates):
 - every `import` / `from … import` at any depth (function-local ones too), relative imports resolved;
@@ -36,6 +36,9 @@ MAY_USE: dict[str, set[str]] = {
     "actioncards": {"core", *IDENTITY, "knowledge"},
     "cases": set(BELOW_CASES),
     **{app: {*BELOW_CASES, "cases"} for app in FUTURE},
+    "risk": {*BELOW_CASES, "cases", "coordination"},
+    "public": {*BELOW_CASES, "cases", "coordination", "risk"},
+    "insights": {*BELOW_CASES, "cases", "coordination", "risk", "public", "prevention", "training", "partnerships"},
 }
 APPS = set(MAY_USE)
 # The project level may use anything; apps may use only the leaf helper `tryg.demo_otp` of it.
