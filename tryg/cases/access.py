@@ -118,22 +118,24 @@ def case_for_user(user, pk, *, write: bool = False) -> Case:
     return case
 
 
-def task_for_user(user, pk) -> Task:
-    """A task of a case the user may change; 404 otherwise."""
-    task = Task.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
+def task_for_user(user, public_id) -> Task:
+    """A task (by its public id) of a case the user may change; 404 otherwise."""
+    tasks = Task.objects.filter(public_id=public_id)
+    task = tasks.filter(case__in=visible_cases(user, write=True)).select_related("case").first()
     if task is None:
-        owner = Task.objects.filter(pk=pk).values_list("case__municipality_id", flat=True).first()
-        raise Refused("cases.task", pk, municipality_id=owner)
+        owner = tasks.values_list("case__municipality_id", flat=True).first()
+        raise Refused("cases.task", public_id, municipality_id=owner)
     return task
 
 
-def referral_for_decision(user, pk) -> Referral:
-    """A referral a case worker may decide on: in a case they may change; 404 otherwise."""
+def referral_for_decision(user, public_id) -> Referral:
+    """A referral (by its public id) a case worker may decide on: in a case they may change; 404 otherwise."""
     require_caseworker(user)
-    referral = Referral.objects.filter(pk=pk, case__in=visible_cases(user, write=True)).select_related("case").first()
+    referrals = Referral.objects.filter(public_id=public_id)
+    referral = referrals.filter(case__in=visible_cases(user, write=True)).select_related("case").first()
     if referral is None:
-        owner = Referral.objects.filter(pk=pk).values_list("case__municipality_id", flat=True).first()
-        raise Refused("cases.referral", pk, municipality_id=owner)
+        owner = referrals.values_list("case__municipality_id", flat=True).first()
+        raise Refused("cases.referral", public_id, municipality_id=owner)
     return referral
 
 

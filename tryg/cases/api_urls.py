@@ -26,6 +26,6 @@ urlpatterns = [
     path("cases/<uuid:pk>/referrals/", referrals.CaseReferralsView.as_view(), name="case-referrals"),
     path("cases/<uuid:pk>/links/", casefile.CaseLinksView.as_view(), name="case-links"),
     path("referrals/pending/", referrals.PendingReferralsView.as_view(), name="referral-pending"),
-    path("referrals/<int:pk>/decision/", referrals.ReferralDecisionView.as_view(), name="referral-decision"),
-    path("tasks/<int:pk>/done/", casefile.TaskDoneView.as_view(), name="task-done"),
+    path("referrals/<uuid:pk>/decision/", referrals.ReferralDecisionView.as_view(), name="referral-decision"),
+    path("tasks/<uuid:pk>/done/", casefile.TaskDoneView.as_view(), name="task-done"),
 ]

@@ -109,7 +109,7 @@ ENTRY_KINDS = [(kind.value, kind.label) for kind in MANUAL_KINDS]
 class EntryForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=ENTRY_KINDS)
     text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000)
-    corrects = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    corrects = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
 
 class TaskForm(forms.Form):

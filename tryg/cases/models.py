@@ -405,8 +405,8 @@ class TimelineEntry(models.Model):
         CONTACT = "contact", _("Kontakt")
         EVENT = "event", _("Hændelse")
 
-    # Shown outside the database instead of the sequential id, whose gaps would show other municipalities'
-    # activity (the pages and the API still address these rows by id inside a case; see the README).
+    # Used in every URL, API field and page anchor instead of the sequential id, whose gaps would show other
+    # municipalities' activity (README, design notes).
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="entries")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)

@@ -8,7 +8,7 @@ calls `audit_read`/`audit_search` itself.
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -270,7 +270,9 @@ def timeline(case: Case, kind: str = "") -> list:
     """The case's entries, newest first (only those of `kind` when given), each with the entries correcting it."""
     entries = list(case.entries.select_related("author").order_by("-created_at", "-id"))
     corrections: dict[int, list] = {}
+    public_ids = {entry.pk: entry.public_id for entry in entries}
     for entry in entries:
+        entry.corrects_public = public_ids.get(entry.corrects_id)
         if entry.corrects_id:
             corrections.setdefault(entry.corrects_id, []).append(entry)
     for entry in entries:
@@ -343,7 +345,7 @@ def case_detail_data(case: Case) -> dict:
         "person": case.person,
         "responsible_unit": case.responsible_unit,
         "members": list(case.members.select_related("user")),
-        "entries": list(case.entries.select_related("author")),
+        "entries": list(case.entries.select_related("author").annotate(corrects_public=F("corrects__public_id"))),
         "tasks": list(case.tasks.all()),
     }
 

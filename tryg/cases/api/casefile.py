@@ -59,7 +59,7 @@ class CaseDetailSerializer(CaseListItemSerializer):
 class EntryCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ENTRY_KINDS)
     text = serializers.CharField(max_length=20000)
-    corrects = serializers.IntegerField(required=False, allow_null=True)
+    corrects = serializers.UUIDField(required=False, allow_null=True, help_text="The public id of the entry corrected.")
 
 
 class TaskCreateSerializer(serializers.Serializer):

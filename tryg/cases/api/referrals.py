@@ -26,7 +26,7 @@ class ReferralCreateSerializer(serializers.Serializer):
 
 
 class ReferralSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="public_id")
     case = serializers.UUIDField(source="case_id")
     actor_type = serializers.CharField()
     recipient = serializers.CharField()

@@ -1,5 +1,6 @@
 """The case file: timeline entries, tasks, the team, status, links, safe-contact rules and contacts."""
 
+import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -51,12 +52,14 @@ def _entry_create(*, actor, case: Case, kind: str, text: str, corrects=None, cha
 
 
 @transaction.atomic
-def entry_add(*, actor, case: Case, kind: str, text: str, corrects: TimelineEntry | int | None = None) -> TimelineEntry:
-    """A note, conversation, meeting or decision on the timeline; with `corrects` (an entry or its id in the
-    same case) a correction of an earlier entry, which itself is never changed."""
+def entry_add(
+    *, actor, case: Case, kind: str, text: str, corrects: TimelineEntry | uuid.UUID | str | None = None
+) -> TimelineEntry:
+    """A note, conversation, meeting or decision on the timeline; with `corrects` (an entry or its public id in
+    the same case) a correction of an earlier entry, which itself is never changed."""
     if corrects is not None:
-        corrects_id = corrects.pk if isinstance(corrects, TimelineEntry) else corrects
-        corrects = TimelineEntry.objects.filter(case=case, pk=corrects_id).first()
+        public_id = corrects.public_id if isinstance(corrects, TimelineEntry) else corrects
+        corrects = TimelineEntry.objects.filter(case=case, public_id=public_id).first()
         if corrects is None:
             raise ValidationError({"corrects": _("Det notat, der skal rettes, findes ikke i sagen.")})
         kind = TimelineEntry.Kind.CORRECTION

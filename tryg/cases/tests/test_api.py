@@ -97,7 +97,10 @@ def test_it_adds_entries_and_tasks(clients, cast, routing):
     response = post(client, url, {"kind": "note", "text": "Rettelse", "corrects": entry_id})
     assert response.status_code == 201 and response.json()["kind"] == "correction"
     assert post(client, url, {"kind": "hack", "text": "x"}).status_code == 400
-    assert post(client, url, {"kind": "note", "text": "x", "corrects": 999999}).status_code == 400
+    assert (
+        post(client, url, {"kind": "note", "text": "x", "corrects": "00000000-0000-4000-8000-000000000000"}).status_code
+        == 400
+    )
     tasks = reverse("cases-api:case-tasks", args=[case.pk])
     due = (timezone.localdate() + timedelta(days=2)).isoformat()
     assert post(client, tasks, {"title": "T", "owner": cast["sagsbehandler"].pk, "due_date": due}).status_code == 201

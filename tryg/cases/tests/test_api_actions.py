@@ -5,6 +5,7 @@ Each action: its effect in the database, exactly one access-log row, bad input a
 and nothing changed, and 404 for another municipality's case worker and for users outside the case team.
 """
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -280,13 +281,13 @@ def test_it_marks_a_task_done(clients, cast, routing):
         actor=worker, case=case, title="Ring til skolen", owner=worker, due_date=timezone.localdate() + timedelta(1)
     )
     client = clients["sagsbehandler"]
-    done = url("task-done", task.pk)
+    done = url("task-done", task.public_id)
     before = mark()
     assert "done" in error(post(client, done, {}))["fields"]
     assert "done" in error(post(client, done, {"done": False}))["fields"]
     for role in ("outsider", "konsulent", "tovholder"):
         assert post(clients[role], done, {"done": True}).status_code == 404, role
-    assert post(client, url("task-done", task.pk + 1000), {"done": True}).status_code == 404
+    assert post(client, url("task-done", uuid.uuid4()), {"done": True}).status_code == 404
     task.refresh_from_db()
     assert task.done_at is None
     no_rows(before)
@@ -294,7 +295,7 @@ def test_it_marks_a_task_done(clients, cast, routing):
     response = post(client, done, {"done": True})
     assert response.status_code == 200
     body = response.json()
-    assert body["id"] == task.pk and body["done_at"]
+    assert body["id"] == str(task.public_id) and body["done_at"]
     task.refresh_from_db()
     assert task.done_at is not None
     one_row(

@@ -5,6 +5,8 @@ Each action: its effect in the database, exactly one access-log row, bad input a
 and nothing changed, and 404 for another municipality's case worker and for users outside the case team.
 """
 
+import uuid
+
 import pytest
 
 from tryg.cases.models import Referral
@@ -56,7 +58,7 @@ def test_it_creates_a_referral_with_consent_or_legal_basis(clients, cast, routin
     body = response.json()
     assert body["status"] == "sent" and body["legal_basis"] == "Serviceloven § 12 a, akut fare"
     referral = Referral.objects.get()
-    assert referral.pk == body["id"] and referral.case_id == case.pk and referral.status == "sent"
+    assert str(referral.public_id) == body["id"] and referral.case_id == case.pk and referral.status == "sent"
     assert referral.legal_basis_decided_by == cast["sagsbehandler"] and not referral.consent_given
     one_row(
         before,
@@ -78,7 +80,7 @@ def test_a_police_disclosure_needs_a_second_case_worker(clients, cast, routing):
     assert response.status_code == 201 and response.json()["status"] == "pending_approval"
     referral = Referral.objects.get()
     assert second_user.notifications.filter(text__contains=case.number).exists()
-    decision = url("referral-decision", referral.pk)
+    decision = url("referral-decision", referral.public_id)
 
     before = mark()
     refused = error(post(requester, decision, {"approve": True}), "second_person_required")
@@ -87,7 +89,7 @@ def test_a_police_disclosure_needs_a_second_case_worker(clients, cast, routing):
     assert "approve" in error(post(second, decision, {"approve": "perhaps"}))["fields"]
     for role in ("outsider", "konsulent", "tovholder", "admin"):
         assert post(clients[role], decision, {"approve": True}).status_code == 404, role
-    assert post(second, url("referral-decision", referral.pk + 1000), {"approve": True}).status_code == 404
+    assert post(second, url("referral-decision", uuid.uuid4()), {"approve": True}).status_code == 404
     referral.refresh_from_db()
     assert referral.status == "pending_approval" and referral.decided_by is None
     no_rows(before)
@@ -118,13 +120,16 @@ def test_a_second_case_worker_can_reject_a_police_disclosure(clients, cast, rout
     assert post(clients["sagsbehandler"], url("case-referrals", case.pk), POLICE).status_code == 201
     referral = Referral.objects.get()
     second_user = colleague(cast)
-    response = post(session_client(second_user), url("referral-decision", referral.pk), {"approve": False})
+    response = post(session_client(second_user), url("referral-decision", referral.public_id), {"approve": False})
     assert response.status_code == 200 and response.json()["status"] == "rejected"
     referral.refresh_from_db()
     assert referral.status == "rejected" and referral.decided_by == second_user
     # A case worker of another unit, without the case, does not see the referral.
     stranger = colleague(cast, "voksen", unit_name="Socialafdelingen, voksne")
-    assert post(session_client(stranger), url("referral-decision", referral.pk), {"approve": True}).status_code == 404
+    assert (
+        post(session_client(stranger), url("referral-decision", referral.public_id), {"approve": True}).status_code
+        == 404
+    )
 
 
 def test_the_pending_list_and_the_case_referrals_show_what_is_to_be_approved(clients, cast, routing):
@@ -135,7 +140,7 @@ def test_the_pending_list_and_the_case_referrals_show_what_is_to_be_approved(cli
 
     before = mark()
     pending = second.get(url("referral-pending"))
-    assert pending.status_code == 200 and [r["id"] for r in pending.json()] == [referral.pk]
+    assert pending.status_code == 200 and [r["id"] for r in pending.json()] == [str(referral.public_id)]
     assert pending.json()[0]["case"] == str(case.pk) and pending.json()[0]["recipient"] == POLICE["recipient"]
     one_row(before, action="search", object_type="cases.referral", detail="afventer godkendelse")
     assert clients["outsider"].get(url("referral-pending")).json() == []

@@ -37,8 +37,8 @@ def test_garbage_is_answered_with_the_error_shape_and_changes_nothing(clients, c
         ("post", url("case-contacts", case.pk)),
         ("post", url("case-referrals", case.pk)),
         ("post", url("case-links", case.pk)),
-        ("post", url("referral-decision", referral.pk)),
-        ("post", url("task-done", task.pk)),
+        ("post", url("referral-decision", referral.public_id)),
+        ("post", url("task-done", task.public_id)),
     ]
     before = mark()
     for method, target in targets:
@@ -54,11 +54,18 @@ def test_garbage_is_answered_with_the_error_shape_and_changes_nothing(clients, c
     assert Referral.objects.count() == 1 and not TimelineEntry.objects.filter(kind="contact").exists()
 
 
-def test_an_id_beyond_any_integer_is_404(clients, cast, routing):
+def test_an_id_that_is_no_public_id_is_404(clients, cast, routing):
+    """Tasks and referrals are addressed by their random public ids; a row number or any other shape is 404."""
     client = clients["sagsbehandler"]
-    huge = 10**30
-    assert post(client, f"/api/v1/tasks/{huge}/done/", {"done": True}).status_code == 404
-    assert post(client, f"/api/v1/referrals/{huge}/decision/", {"approve": True}).status_code == 404
+    case = make_case(cast)
+    task = services.task_add(
+        actor=cast["sagsbehandler"], case=case, title="T", owner=cast["sagsbehandler"], due_date=timezone.localdate()
+    )
+    for bad in (10**30, task.pk, "1' OR 1=1", "0" * 300):
+        assert post(client, f"/api/v1/tasks/{bad}/done/", {"done": True}).status_code == 404, bad
+        assert post(client, f"/api/v1/referrals/{bad}/decision/", {"approve": True}).status_code == 404, bad
+    task.refresh_from_db()
+    assert task.done_at is None
 
 
 def test_the_schema_lists_the_actions(client):

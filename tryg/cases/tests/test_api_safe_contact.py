@@ -113,7 +113,9 @@ def test_a_forbidden_channel_is_refused_with_the_reason(clients, cast, routing):
     body = response.json()
     assert body["kind"] == "contact" and body["channel"] == "via_school" and body["text"] == "Møde på skolen torsdag"
     entry = TimelineEntry.objects.get(case=case, kind="contact")
-    assert entry.pk == body["id"] and entry.channel == "via_school" and entry.author == cast["sagsbehandler"]
+    assert (
+        str(entry.public_id) == body["id"] and entry.channel == "via_school" and entry.author == cast["sagsbehandler"]
+    )
     one_row(
         before,
         action="create",

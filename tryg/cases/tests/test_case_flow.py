@@ -92,7 +92,8 @@ def test_it_never_edits_entries_in_place_and_links_corrections(clients, cast, ro
     worker.post(reverse("cases:entry-add", args=[case.pk]), {"kind": "note", "text": "Forkert dato"})
     original = TimelineEntry.objects.get(case=case, kind="note")
     response = worker.post(
-        reverse("cases:entry-add", args=[case.pk]), {"kind": "note", "text": "Rigtig dato", "corrects": original.pk}
+        reverse("cases:entry-add", args=[case.pk]),
+        {"kind": "note", "text": "Rigtig dato", "corrects": original.public_id},
     )
     assert response.status_code == 302
     original.refresh_from_db()
@@ -100,7 +101,7 @@ def test_it_never_edits_entries_in_place_and_links_corrections(clients, cast, ro
     correction = TimelineEntry.objects.get(corrects=original)
     assert correction.kind == "correction" and correction.text == "Rigtig dato"
     body = worker.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
-    assert f'href="#entry-{correction.pk}"' in body and f'href="#entry-{original.pk}"' in body
+    assert f'href="#entry-{correction.public_id}"' in body and f'href="#entry-{original.public_id}"' in body
 
 
 def test_it_rejects_bad_timeline_and_task_input_without_changes(clients, cast, routing):
@@ -129,7 +130,7 @@ def test_my_tasks_lists_my_open_tasks_and_running_deadlines(clients, cast, routi
     body = worker.get(reverse("cases:my-tasks")).content.decode()
     assert "Hjemmebesøg nej" in body and "Vurdering inden 24 timer" in body
     task = case.tasks.get()
-    assert worker.post(reverse("cases:task-done", args=[task.pk]), {"done": "1"}).status_code == 302
+    assert worker.post(reverse("cases:task-done", args=[task.public_id]), {"done": "1"}).status_code == 302
     task.refresh_from_db()
     assert task.done_at is not None
 

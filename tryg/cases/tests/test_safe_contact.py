@@ -96,7 +96,7 @@ def test_police_disclosure_needs_a_second_caseworker(clients, cast, routing):
     referral = Referral.objects.get()
     assert referral.status == "pending_approval"
     # The requester cannot approve their own request.
-    response = client.post(reverse("cases:referral-decide", args=[referral.pk]), {"decision": "approve"})
+    response = client.post(reverse("cases:referral-decide", args=[referral.public_id]), {"decision": "approve"})
     assert response.status_code == 400
     referral.refresh_from_db()
     assert referral.status == "pending_approval"
@@ -105,7 +105,10 @@ def test_police_disclosure_needs_a_second_caseworker(clients, cast, routing):
     TOTPDevice.objects.create(user=colleague, name="t", confirmed=True)
     second = login_verified(Client(), colleague)
     assert "Nordjyllands Politi" in second.get(reverse("cases:approvals")).content.decode()
-    assert second.post(reverse("cases:referral-decide", args=[referral.pk]), {"decision": "approve"}).status_code == 302
+    assert (
+        second.post(reverse("cases:referral-decide", args=[referral.public_id]), {"decision": "approve"}).status_code
+        == 302
+    )
     referral.refresh_from_db()
     assert referral.status == "approved" and referral.decided_by == colleague
 
