@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from tryg.accounts.views import require_recent_auth
 from tryg.core.forms import form_errors_from
 from tryg.core.paging import Page, page_number
+from tryg.core.stash import redirect_to_stash, search_data
 
 from .access import can_export_subject_history, can_see_names, require_log_search, require_subject_export
 from .exports import search_export_response, subject_history_response
@@ -23,15 +24,21 @@ from .services import audit_record, checkpoints_json
 
 PAGE_SIZE = 50
 LOOKUP_FIELDS = {"case": "case_number", "person": "person"}
+# A person's name or CPR number is posted and kept in the session (core.stash), never put in the URL.
+SENSITIVE = frozenset({"person"})
+STASH_SCOPE = "audit:search"
 
 
 def _form(request: HttpRequest) -> AuditSearchForm:
-    return AuditSearchForm(
-        request.GET or None,
+    data, expired = search_data(request, scope=STASH_SCOPE, sensitive=SENSITIVE)
+    form = AuditSearchForm(
+        data,
         municipality_id=request.user.municipality_id,
         kinds=tuple(SUBJECT_RESOLVERS),
         names=can_see_names(request.user),
     )
+    form.expired = expired  # a ?s= key the session no longer knows: the page asks to search again
+    return form
 
 
 def _lookups(form: AuditSearchForm, municipality_id: int) -> dict[str, Found]:
@@ -68,9 +75,11 @@ def _search_subject(found: dict[str, Found]):
     return subjects.pop() if len(subjects) == 1 else None
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def search(request: HttpRequest) -> HttpResponse:
     require_log_search(request.user)
+    if request.method == "POST":
+        return redirect_to_stash(request, scope=STASH_SCOPE)
     names = can_see_names(request.user)
     form, filters, found = _parse(request)
     context = {
@@ -78,6 +87,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "page": None,
         "names": names,
         "can_export": can_export_subject_history(request.user),
+        "search_expired": form.expired,
     }
     number = page_number(request)
     if number is None:

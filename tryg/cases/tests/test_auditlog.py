@@ -15,7 +15,7 @@ from tryg.audit.alerts import REFUSAL_THRESHOLD
 from tryg.audit.models import Action, AuditEvent
 from tryg.cases import services
 from tryg.cases.models import CaseMember, Notification
-from tryg.core.testing import assert_flat_queries
+from tryg.core.testing import assert_flat_queries, client_for
 
 from .helpers import make_case
 
@@ -27,6 +27,14 @@ def _confirm_password(client):
     session = client.session
     session[REAUTH_AT] = time.time()
     session.save()
+
+
+def _search(client, **data):
+    """A posted search (names and CPR numbers never go in the URL): followed to its ?s= page."""
+    response = client.post(URL, data, follow=True)
+    if response.redirect_chain:
+        assert "Hansen" not in response.redirect_chain[-1][0] and "person" not in response.redirect_chain[-1][0]
+    return response
 
 
 def _rows(response):
@@ -92,19 +100,19 @@ def test_a_case_of_another_municipality_is_not_found_by_its_number(clients, cast
 def test_a_person_is_found_by_name_words_or_cpr_through_the_search_tokens(clients, cast, two_cases):
     first, second = two_cases
     for query in ("Amira Hansen", "hansen", "010190-1234", "0101901234"):
-        rows = _rows(clients["tovholder"].get(URL, {"person": query}))
+        rows = _rows(_search(clients["tovholder"], **{"person": query}))
         assert rows, query
         assert {r.person for r in rows} == {"Amira Hansen"}, query
         assert {r.case for r in rows} - {""} == {first.number}, query
         assert any(r.action == Action.REFUSED for r in rows), query
-    assert _rows(clients["tovholder"].get(URL, {"person": "Han"})) == []  # whole words only
-    both = _rows(clients["tovholder"].get(URL, {"person": "Amira Jensen"}))
+    assert _rows(_search(clients["tovholder"], **{"person": "Han"})) == []  # whole words only
+    both = _rows(_search(clients["tovholder"], **{"person": "Amira Jensen"}))
     assert both == []  # every word must match the same person
 
 
 def test_the_person_search_is_logged_without_the_name_and_in_the_persons_history(clients, cast, two_cases):
     first, _ = two_cases
-    clients["tovholder"].get(URL, {"person": "Amira Hansen"})
+    _search(clients["tovholder"], **{"person": "Amira Hansen"})
     row = AuditEvent.objects.order_by("-id").first()
     assert row.action == Action.SEARCH and "Amira" not in row.detail and "Hansen" not in row.detail
     assert "person=tokens=" in row.detail
@@ -116,8 +124,8 @@ def test_the_person_search_is_logged_without_the_name_and_in_the_persons_history
 
 def test_a_case_number_and_a_person_together_must_both_match(clients, two_cases):
     first, second = two_cases
-    assert _rows(clients["tovholder"].get(URL, {"case_number": first.number, "person": "Bo Jensen"})) == []
-    assert _rows(clients["tovholder"].get(URL, {"case_number": second.number, "person": "Bo Jensen"}))
+    assert _rows(_search(clients["tovholder"], **{"case_number": first.number, "person": "Bo Jensen"})) == []
+    assert _rows(_search(clients["tovholder"], **{"case_number": second.number, "person": "Bo Jensen"}))
 
 
 def test_the_administrator_sees_case_numbers_but_never_names(clients, two_cases):
@@ -129,6 +137,8 @@ def test_the_administrator_sees_case_numbers_but_never_names(clients, two_cases)
     assert all(r.person == "" for r in response.context["rows"])
     # No person search for the administrator: the field is not there and the parameter is ignored.
     assert 'id="id_person"' not in html
+    everything = _search(clients["admin"], **{"person": "Amira Hansen"})
+    assert everything.status_code == 200 and all(r.person == "" for r in everything.context["rows"])
     everything = clients["admin"].get(URL, {"person": "Amira Hansen"})
     assert everything.status_code == 200 and all(r.person == "" for r in everything.context["rows"])
     assert 'data-title="Person"' not in everything.content.decode()
@@ -303,3 +313,22 @@ def test_few_refusals_or_refusals_of_different_users_raise_nothing(clients, cast
     _refuse(clients["outsider"], case, REFUSAL_THRESHOLD - 1)
     _refuse(clients["konsulent"], case, REFUSAL_THRESHOLD - 1)
     assert _alerts(cast) == []
+
+
+def test_a_person_search_is_posted_and_the_url_holds_only_a_key(clients, cast, two_cases):
+    client = clients["tovholder"]
+    response = client.post(URL, {"person": "Amira Hansen", "action": "refused"})
+    assert response.status_code == 303
+    location = response["Location"]
+    assert location.startswith(URL + "?s=") and "Amira" not in location and "refused" not in location
+    page = client.get(location)
+    assert page.status_code == 200 and {r.person for r in page.context["rows"]} == {"Amira Hansen"}
+    assert 'value="Amira Hansen"' in page.content.decode()  # the form shows what was searched for
+    # The key belongs to this session: another session (even the same user's) finds no search and is told so.
+    other = client_for(cast, "tovholder")
+    expired = other.get(location)
+    assert expired.status_code == 200 and "Søgningen er ikke længere gemt" in expired.content.decode()
+    assert expired.context["form"].data.get("person") is None  # a fresh page, not the other session's search
+    # A name typed into the query string by hand is ignored, not searched.
+    typed = client.get(URL, {"person": "Amira Hansen"})
+    assert typed.context["form"].data.get("person") is None
