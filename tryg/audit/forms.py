@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from tryg.accounts.models import Unit, User
+from tryg.core.forms import DateInput
 
 from .models import Action
 
@@ -13,13 +14,6 @@ TYPE_VALIDATOR = RegexValidator(
     r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$", _("Skriv typen som app.model, fx cases.person.")
 )
 ID_VALIDATOR = RegexValidator(r"^[A-Za-z0-9_-]+$", _("Id må kun indeholde bogstaver, tal, - og _."))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 # The log holds rows from 2000 on at the earliest; a date outside these bounds is a typing error, and far

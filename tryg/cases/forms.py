@@ -4,16 +4,11 @@ ValidationError the views put on the form with `tryg.core.forms.form_errors_from
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tryg.core.forms import DateInput
+
 from . import identity
 from .models import AgeGroup, Case, CaseLink, CaseMember, Channel, Concern, Referral, RelatedPerson, TargetGroup
 from .services.casefile import MANUAL_KINDS
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ConcernForm(forms.Form):

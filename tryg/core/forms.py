@@ -1,7 +1,17 @@
-"""Shared form helpers: a service's ValidationError onto a form (the page door of "one core, two doors")."""
+"""Shared form helpers: a service's ValidationError onto a form (the page door of "one core, two doors"), and the
+date widget every app uses."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (`type="date"`), which reads and writes ISO dates whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def form_errors_from(form: forms.Form, exc: ValidationError, *, field_map: dict[str, str] | None = None) -> None:

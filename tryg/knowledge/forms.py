@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tryg.core.forms import DateInput
+
 from .models import Entry
 from .selectors import unknown_link_slugs
 
@@ -28,13 +30,6 @@ class SearchForm(forms.Form):
             "group": data.get("group") or None,
             "target_group": data.get("target") or None,
         }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _formfield(model_field, **kwargs):

@@ -6,10 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tryg.core.forms import DateInput
+
 from .models import AgeBand, Facilitator, Gender, PlaceKind
 from .services import MAX_SLIPS_AT_ONCE, FacilitatorData, SessionData
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 SCALE = [(i, str(i)) for i in range(1, 6)]
 
