@@ -196,6 +196,8 @@ class AnswerForm(forms.Form):
 
 
 class ActorForm(forms.ModelForm):
+    url = forms.URLField(label=_("hjemmeside"), required=False, assume_scheme="https")
+
     class Meta:
         model = Actor
         fields = ["name", "kind", "offers", "phone", "email", "url", "address", "hours"]
