@@ -3,8 +3,7 @@ directory, meetings and the referral inbox. No writes, no audit rows (the view t
 
 from datetime import timedelta
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from tryg.accounts.models import Municipality
@@ -67,17 +66,23 @@ def my_consultations_page(user, *, number: int) -> tuple[list, Page]:
 
 def region_counts(user, *, months: int = 12) -> dict:
     """The team's reporting: counts per municipality, month, anonymous vs named and asker type (last `months`)."""
-    since = timezone.now() - timedelta(days=31 * months)
+    since = _month_starts(months)[0]
     qs = Consultation.objects.filter(region_id=user.municipality.region_id, created_at__gte=since)
     names = dict(Municipality.objects.filter(region_id=user.municipality.region_id).values_list("id", "name"))
     per_municipality = [
         {"municipality": names.get(row["municipality_id"], "") or "—", "count": row["n"]}
         for row in qs.values("municipality_id").annotate(n=Count("id")).order_by("-n")
     ]
-    per_month = [
-        {"month": row["month"], "count": row["n"]}
-        for row in qs.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("id")).order_by("month")
-    ]
+    # One conditional count per month (plain range comparisons; SQLite would truncate dates in Python per row).
+    starts = _month_starts(months)
+    bounds = list(zip(starts, [*starts[1:], None], strict=True))
+    sums = qs.aggregate(
+        **{
+            f"m{i}": Count("id", filter=Q(created_at__gte=a) & (Q(created_at__lt=b) if b else Q()))
+            for i, (a, b) in enumerate(bounds)
+        }
+    )
+    per_month = [{"month": a, "count": sums[f"m{i}"]} for i, (a, _b) in enumerate(bounds) if sums[f"m{i}"]]
     anonymity = {row["is_anonymous"]: row["n"] for row in qs.values("is_anonymous").annotate(n=Count("id"))}
     labels = dict(Consultation.AskerType.choices)
     per_asker = [
@@ -93,6 +98,16 @@ def region_counts(user, *, months: int = 12) -> dict:
         "per_asker": per_asker,
         "total": sum(r["count"] for r in per_municipality),
     }
+
+
+def _month_starts(months: int) -> list:
+    """The first moment of each of the last `months` months (this one included), oldest first, local time."""
+    first = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    out = [first]
+    for _ in range(months - 1):
+        previous = (out[0] - timedelta(days=1)).replace(day=1)
+        out.insert(0, timezone.make_aware(previous.replace(tzinfo=None)))
+    return out
 
 
 def case_consultations(user, case) -> list[Consultation]:
