@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "tryg.prevention",
     "tryg.training",
     "tryg.partnerships",
+    "tryg.risk",
 ]
 
 MIDDLEWARE = [
@@ -362,3 +363,6 @@ if TESTING:
     if not TRYG_AUDIT_SIGNING_KEY:  # a fixed test key (32 bytes); production reads its own from the environment
         TRYG_AUDIT_SIGNING_KEY = "dHJ5Zy10ZXN0LWF1ZGl0LXNpZ25pbmcta2V5LTMyYmI="
 CSRF_FAILURE_VIEW = "tryg.core.views.csrf_failure"
+
+# Risk work: a signed risk assessment older than this many days marks the case "needs reassessment".
+TRYG_RISK_REASSESS_DAYS = env_int("TRYG_RISK_REASSESS_DAYS", 90)

@@ -17,6 +17,7 @@ api_v1 = [
     path("", include(("tryg.prevention.api_urls", "prevention-api"))),
     path("", include(("tryg.training.api_urls", "training-api"))),
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
+    path("risk/", include(("tryg.risk.api_urls", "risk-api"))),
 ]
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
     path("app/prevention/", include("tryg.prevention.urls")),
     path("app/training/", include("tryg.training.urls")),
     path("app/partnerships/", include("tryg.partnerships.urls")),
+    path("app/risk/", include("tryg.risk.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",

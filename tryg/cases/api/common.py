@@ -23,6 +23,7 @@ class EntrySerializer(serializers.Serializer):
     kind = serializers.CharField()
     text = serializers.CharField()
     channel = serializers.CharField()
+    party = serializers.CharField()
     author = serializers.CharField(source="author.display_name", default="")
     created_at = serializers.DateTimeField()
     corrects = serializers.IntegerField(source="corrects_id", allow_null=True)
