@@ -27,7 +27,11 @@ class AssessmentForm(forms.Form):
     notes = forms.CharField(
         label=_("Bemærkninger"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    action = forms.ChoiceField(choices=[("save", "save"), ("sign", "sign")], required=False)
+    action = forms.ChoiceField(
+        label=_("Handling"),
+        choices=[("save", _("Gem kladde")), ("sign", _("Gem og underskriv"))],
+        error_messages={"required": _("Vælg «Gem kladde» eller «Gem og underskriv».")},
+    )
 
     def __init__(self, *args, version, **kwargs):
         super().__init__(*args, **kwargs)

@@ -104,7 +104,7 @@ def register() -> None:
         Section(
             _("Risikovurderinger"),
             _("Sager, hvor risikovurderingen skal gentages efter en ny episode, eller fordi den er for gammel."),
-            "cases:case-list",
+            "risk:reassessment",
             access.RISK_ROLES,
             due=_due,
             only_when_due=True,

@@ -7,6 +7,7 @@ from . import views
 app_name = "risk"
 
 urlpatterns = [
+    path("reassessment/", views.reassessment, name="reassessment"),
     path("cases/<uuid:pk>/", views.case_risk, name="case"),
     path("cases/<uuid:pk>/flag/", views.flag_set, name="flag"),
     path("cases/<uuid:pk>/assessments/", views.assessment_start, name="assessment-start"),

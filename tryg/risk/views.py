@@ -19,6 +19,19 @@ from .forms import AssessmentForm, FlagForm, SafetyPlanForm, SiblingForm, StartF
 from .models import Level
 
 
+def reassessment(request: HttpRequest) -> HttpResponse:
+    """The cases the user works on whose risk assessment is due again."""
+    access.require_risk_role(request.user)
+    cases = selectors.reassessment_cases(request.user)
+    for case in cases:
+        audit_read(request, case, subject=case.person, purpose=access.PURPOSE)
+    return render(
+        request,
+        "risk/reassessment.html",
+        {"cases": cases, "days": selectors.reassess_days(), "limit": selectors.QUEUE_LIMIT},
+    )
+
+
 def _case_context(request, case, **extra) -> dict:
     assessments = selectors.case_assessments(case)
     signed = [a for a in assessments if a.is_signed]
