@@ -146,7 +146,13 @@ class FlagForm(forms.Form):
 
 class SiblingForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Hvad skal der ske?"), choices=SiblingConsideration.Decision.choices, widget=forms.RadioSelect
+        label=_("Hvad skal der ske?"),
+        choices=[
+            (SiblingConsideration.Decision.TASK, _("Opret en opgave: vurdér søskendes situation")),
+            (SiblingConsideration.Decision.CONCERN, _("Opret en underretning om søskende")),
+            (SiblingConsideration.Decision.NO_ACTION, _("Overvejet, ingen handling (skriv hvorfor)")),
+        ],
+        widget=forms.RadioSelect,
     )
     reason = forms.CharField(
         label=_("Begrundelse eller bemærkning"),
