@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tryg.audit.services import audit_read
+from tryg.audit.services import audit_read, audit_search
 from tryg.cases.models import RelatedPerson
 from tryg.cases.selectors import task_owners
 from tryg.core.forms import form_errors_from
@@ -23,8 +23,8 @@ def reassessment(request: HttpRequest) -> HttpResponse:
     """The cases the user works on whose risk assessment is due again."""
     access.require_risk_role(request.user)
     cases = selectors.reassessment_cases(request.user)
-    for case in cases:
-        audit_read(request, case, subject=case.person, purpose=access.PURPOSE)
+    # One row for the list, as the case search writes (the cases' own pages log each read).
+    audit_search(request, object_type="cases.case", criterion="risk:reassessment", purpose=access.PURPOSE)
     return render(
         request,
         "risk/reassessment.html",
