@@ -17,6 +17,7 @@ api_v1 = [
     path("", include(("tryg.prevention.api_urls", "prevention-api"))),
     path("", include(("tryg.training.api_urls", "training-api"))),
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
+    path("", include(("tryg.coordination.api_urls", "coordination-api"))),
     path("risk/", include(("tryg.risk.api_urls", "risk-api"))),
 ]
 
@@ -32,6 +33,7 @@ urlpatterns = [
     path("app/prevention/", include("tryg.prevention.urls")),
     path("app/training/", include("tryg.training.urls")),
     path("app/partnerships/", include("tryg.partnerships.urls")),
+    path("app/coordination/", include("tryg.coordination.urls")),
     path("app/risk/", include("tryg.risk.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
