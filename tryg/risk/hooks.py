@@ -1,6 +1,6 @@
 """What risk work shows inside lower apps, through their registries (from RiskConfig.ready): the family-action
 guard (barnets lov § 18, stk. 3), the case page's panels, the start page's "needs reassessment" section, the
-demo seeder. Once `coordination` is merged, a queue panel there too."""
+demo seeder, and the consultants' queue panel of cases that need reassessment (coordination's registry)."""
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tryg.accounts.registry import register_demo_seeder
 from tryg.cases.registry import CasePanel, register_case_panel, register_family_action_guard
+from tryg.coordination.registry import QueuePanel, register_queue_panel
 from tryg.core.selectors import DueItem, Section, register_section
 
 from . import access, selectors
@@ -73,6 +74,13 @@ def _side(user, case, readonly):
     }
 
 
+def _queue_panel(user):
+    """The consultants' queue: the cases they work on whose risk assessment is due again."""
+    if not access.is_consultant(user):
+        return None
+    return {"cases": selectors.reassessment_cases(user), "limit": selectors.QUEUE_LIMIT}
+
+
 def _due(user) -> list:
     return [
         DueItem(
@@ -110,4 +118,5 @@ def register() -> None:
             only_when_due=True,
         )
     )
+    register_queue_panel(QueuePanel("risk-reassessment", "risk/panels/queue.html", _queue_panel, order=10))
     register_demo_seeder("risk", demo_seed, order=70)

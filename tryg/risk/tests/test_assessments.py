@@ -32,8 +32,8 @@ def test_a_checklist_over_the_threshold_is_high_and_proposes_a_meeting(cast, cli
     assert (assessment.computed_level, assessment.level) == ("high", "high")
     html = page.get(reverse("risk:assessment", args=[assessment.pk])).content.decode()
     assert "tværfagligt møde" in html and 'id="meeting-proposal"' in html
-    # coordination is not installed on this branch: the proposal has no link (it appears once it exists).
-    assert "meeting-create" not in html and "?case=" not in html
+    # The proposal links to coordination's meeting form with this case on the agenda.
+    assert f'href="{reverse("coordination:meeting-create")}?case={case.pk}"' in html
 
 
 def test_a_lower_professional_judgement_is_refused_and_a_higher_one_needs_its_reason(cast, clients):
@@ -71,6 +71,7 @@ def test_the_api_refuses_a_lower_level_with_its_code_and_a_signed_assessment_is_
     response = put(clients["konsulent"], url, {"ratings": checklist_ratings(10), "sign": True})
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "signed" and response.json()["level"] == "high"
+    assert response.json()["meeting_url"].endswith(f"?case={case.pk}")
     error(put(clients["konsulent"], url, {"ratings": checklist_ratings(0)}), code="assessment_signed")
     response = clients["konsulent"].post(
         reverse("risk:assessment", args=[a.pk]), _form(checklist_ratings(0), action="save")

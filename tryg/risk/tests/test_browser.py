@@ -66,6 +66,8 @@ def test_the_done_when_path(browser_login, cast, live_server):
     consultant.get_by_role("button", name="Gem og underskriv", exact=True).click()
     consultant.wait_for_selector("text=Vurderingen er underskrevet")
     assert "tværfagligt møde" in consultant.locator("#meeting-proposal").inner_text()
+    link = consultant.get_by_role("link", name="Opret et tværfagligt møde med sagen på dagsordenen", exact=True)
+    assert link.get_attribute("href").endswith(f"?case={case.pk}")
     check_at_widths(consultant, "risk-checklist-signed")
     screening = Assessment.objects.get(case=case)
     assert (screening.status, screening.level, screening.computed_level) == ("signed", "high", "high")

@@ -78,6 +78,8 @@ def test_an_incident_or_an_old_assessment_marks_the_case_for_reassessment(cast, 
     assert f"Sag {case.number}: risikovurderingen skal gentages" in html
     html = clients["konsulent"].get(reverse("risk:reassessment")).content.decode()
     assert case.number in html and "Risiko Barn" in html
+    html = clients["konsulent"].get(reverse("coordination:queue")).content.decode()
+    assert 'id="risk-reassessment"' in html and f"Sag {case.number}" in html
     assert (
         "Skal vurderes igen"
         in clients["sagsbehandler"].get(reverse("cases:case-detail", args=[case.pk])).content.decode()
