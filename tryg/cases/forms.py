@@ -191,8 +191,13 @@ class ContactForm(forms.Form):
         choices=TimelineEntry.Party.choices,
         initial=TimelineEntry.Party.PERSON,
         widget=forms.RadioSelect,
+        required=False,
     )
     channel = forms.ChoiceField(label=_("Kontaktvej"), choices=[("", "—")] + list(Channel.choices))
+
+    def clean_party(self):
+        return self.cleaned_data.get("party") or TimelineEntry.Party.PERSON
+
     text = forms.CharField(
         label=_("Hvad drejer kontakten sig om?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
     )

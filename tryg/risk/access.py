@@ -6,6 +6,7 @@ its case workers, a security consultant on its team) drafts, signs and plans. Se
 is the case worker's decision (sagsbehandler). Anything else is a 404 with a "refused" row.
 """
 
+from django.db.models import Q
 from django.http import Http404
 
 from tryg.accounts.models import Role
@@ -49,18 +50,43 @@ def _refused_via_case(model, object_type: str, pk) -> Refused:
     return Refused(object_type, pk, municipality_id=owner)
 
 
+def _consultations_q(user) -> Q:
+    """Named consultations of the consultant's region (the consultants assess; askers do not see assessments)."""
+    if not is_consultant(user) or user.municipality_id is None:
+        return Q(pk__in=[])
+    return Q(consultation__region_id=user.municipality.region_id)
+
+
 def assessment_for_user(user, pk, *, write: bool = False) -> Assessment:
-    """An assessment of a case the user may read (or change, with write=True); 404 otherwise."""
+    """An assessment of a case the user may read (or change, with write=True), or of a named consultation of a
+    consultant's region; 404 otherwise."""
     assessment = (
-        Assessment.objects.filter(pk=pk, case__in=visible_cases(user, write=write))
-        .select_related("case__person", "case__responsible_unit", "version__instrument", "created_by", "signed_by")
+        Assessment.objects.filter(Q(case__in=visible_cases(user, write=write)) | _consultations_q(user), pk=pk)
+        .select_related(
+            "case__person", "case__responsible_unit", "consultation", "version__instrument", "created_by", "signed_by"
+        )
         .first()
         if getattr(user, "is_authenticated", False)
         else None
     )
     if assessment is None:
-        raise _refused_via_case(Assessment, "risk.assessment", pk)
+        owner = Assessment.objects.filter(pk=pk).values_list("case__municipality_id", "consultation__municipality_id")
+        first = owner.first() or (None, None)
+        raise Refused("risk.assessment", pk, municipality_id=first[0] or first[1])
     return assessment
+
+
+def consultation_for_assessment(user, pk):
+    """A named consultation of the consultant's region, to assess; 404 (and a refused row) otherwise."""
+    from tryg.coordination.access import consultation_for_consultant
+
+    return consultation_for_consultant(user, pk)
+
+
+def may_change_assessment(user, assessment: Assessment) -> bool:
+    if assessment.case_id:
+        return may_change(user, assessment.case)
+    return is_consultant(user) and assessment.consultation.region_id == user.municipality.region_id
 
 
 def plan_for_user(user, pk) -> SafetyPlan:

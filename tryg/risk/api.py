@@ -26,7 +26,8 @@ class InstrumentDetailSerializer(InstrumentSerializer):
 
 class AssessmentSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    case = serializers.UUIDField(source="case_id")
+    case = serializers.UUIDField(source="case_id", allow_null=True)
+    consultation = serializers.UUIDField(source="consultation_id", allow_null=True)
     instrument = serializers.CharField(source="version.instrument.slug")
     instrument_version = serializers.IntegerField(source="version.number")
     status = serializers.CharField()
@@ -45,7 +46,7 @@ class AssessmentSerializer(serializers.Serializer):
     meeting_url = serializers.SerializerMethodField(help_text="A multi-agency meeting form for a high level.")
 
     def get_meeting_url(self, obj) -> str | None:
-        return hooks.meeting_url(obj.case) if obj.level == Level.HIGH else None
+        return hooks.meeting_url(obj.case) if obj.level == Level.HIGH and obj.case_id else None
 
 
 class AssessmentStartSerializer(serializers.Serializer):
@@ -158,11 +159,37 @@ class CaseAssessmentsView(APIView):
         return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
 
 
+class ConsultationAssessmentsView(APIView):
+    @extend_schema(operation_id="risk_consultation_assessment_list", responses={200: AssessmentSerializer(many=True)})
+    def get(self, request, pk):
+        consultation = access.consultation_for_assessment(request.user, pk)
+        audit_read(request, consultation, subject=consultation, purpose=access.PURPOSE)
+        return Response(AssessmentSerializer(selectors.consultation_assessments(consultation), many=True).data)
+
+    @extend_schema(
+        operation_id="risk_consultation_assessment_create",
+        request=AssessmentStartSerializer,
+        responses={201: AssessmentSerializer, 400: ErrorSerializer},
+        description="A draft on a named consultation of the consultant's region (an anonymous one is refused "
+        "with the code consultation_anonymous).",
+    )
+    def post(self, request, pk):
+        consultation = access.consultation_for_assessment(request.user, pk)
+        data = valid(AssessmentStartSerializer, request)
+        instrument = access.instrument_for_user(request.user, data["instrument"])
+        assessment = services.assessment_start(actor=request.user, consultation=consultation, instrument=instrument)
+        return Response(AssessmentSerializer(assessment).data, status=status.HTTP_201_CREATED)
+
+
+def _subject(assessment):
+    return assessment.case.person if assessment.case_id else assessment.consultation
+
+
 class AssessmentDetailView(APIView):
     @extend_schema(operation_id="risk_assessment_detail", responses={200: AssessmentSerializer})
     def get(self, request, pk):
         assessment = access.assessment_for_user(request.user, pk)
-        audit_read(request, assessment, subject=assessment.case.person, purpose=access.PURPOSE)
+        audit_read(request, assessment, subject=_subject(assessment), purpose=access.PURPOSE)
         return Response(AssessmentSerializer(assessment).data)
 
     @extend_schema(

@@ -10,5 +10,10 @@ urlpatterns = [
     path("cases/<uuid:pk>/assessments/", api.CaseAssessmentsView.as_view(), name="case-assessments"),
     path("cases/<uuid:pk>/flag/", api.CaseFlagView.as_view(), name="case-flag"),
     path("cases/<uuid:pk>/safety-plans/", api.CaseSafetyPlansView.as_view(), name="case-safety-plans"),
+    path(
+        "consultations/<uuid:pk>/assessments/",
+        api.ConsultationAssessmentsView.as_view(),
+        name="consultation-assessments",
+    ),
     path("assessments/<uuid:pk>/", api.AssessmentDetailView.as_view(), name="assessment-detail"),
 ]

@@ -118,7 +118,13 @@ class Assessment(models.Model):
         SIGNED = "signed", _("Underskrevet")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="risk_assessments")
+    # An assessment belongs to a case, or to a named consultation (coordination) that has no case yet.
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="risk_assessments"
+    )
+    consultation = models.ForeignKey(
+        "coordination.Consultation", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="assessments")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     # {"item id": {"present": code, "past": code}} (a checklist has "present" only); codes only, no free text.
@@ -149,12 +155,21 @@ class Assessment(models.Model):
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(signed_at__isnull=False, signed_by__isnull=False) & ~Q(level=""),
                 name="assessment_signed_complete",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(case__isnull=False, consultation__isnull=True)
+                | Q(case__isnull=True, consultation__isnull=False),
+                name="assessment_case_or_consultation",
+            ),
         ]
 
     @property
     def is_signed(self) -> bool:
         return self.status == self.Status.SIGNED
+
+    def siblings_q(self) -> Q:
+        """The assessments of the same case or consultation."""
+        return Q(case_id=self.case_id) if self.case_id else Q(consultation_id=self.consultation_id)
 
 
 class CaseRiskProfile(models.Model):

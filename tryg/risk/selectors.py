@@ -42,6 +42,14 @@ def case_assessments(case: Case) -> list[Assessment]:
     )
 
 
+def consultation_assessments(consultation) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(consultation=consultation)
+        .select_related("version__instrument", "created_by", "signed_by")
+        .order_by("-created_at")
+    )
+
+
 def current_assessment(case: Case) -> Assessment | None:
     return (
         Assessment.objects.filter(case=case, status=Assessment.Status.SIGNED)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/<uuid:pk>/siblings/", views.sibling_consider, name="sibling"),
     path("cases/<uuid:pk>/travel/", views.travel, name="travel"),
     path("cases/<uuid:pk>/safety-plan/", views.safety_plan, name="safety-plan"),
+    path("consultations/<uuid:pk>/", views.consultation_assessments, name="consultation"),
     path("assessments/<uuid:pk>/", views.assessment_detail, name="assessment"),
     path("safety-plans/<uuid:pk>/print/", views.safety_plan_print, name="safety-plan-print"),
 ]

@@ -104,12 +104,28 @@ def assessment_start(request: HttpRequest, pk) -> HttpResponse:
     return redirect("risk:assessment", pk=assessment.pk)
 
 
+def _owner(assessment) -> dict:
+    """Where an assessment belongs, for the page: back link and the line under the title."""
+    if assessment.case_id:
+        case = assessment.case
+        return {
+            "back_url": reverse("risk:case", args=[case.pk]),
+            "back_label": _("Risiko og sikkerhed, sag %(n)s") % {"n": case.number},
+            "line": _("Sag %(n)s · %(name)s") % {"n": case.number, "name": case.person.name},
+        }
+    consultation = assessment.consultation
+    return {
+        "back_url": reverse("risk:consultation", args=[consultation.pk]),
+        "back_label": _("Risikovurderinger af rådgivningen"),
+        "line": _("Rådgivning %(topic)s") % {"topic": consultation.topic or ""},
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def assessment_detail(request: HttpRequest, pk) -> HttpResponse:
     """A draft to fill in and sign, or a signed assessment to read."""
     assessment = access.assessment_for_user(request.user, pk)
-    case = assessment.case
-    writable = not assessment.is_signed and access.may_change(request.user, case)
+    writable = not assessment.is_signed and access.may_change_assessment(request.user, assessment)
     if request.method == "POST" and not writable:
         assessment = access.assessment_for_user(request.user, pk, write=True)
         return render(
@@ -135,18 +151,45 @@ def assessment_detail(request: HttpRequest, pk) -> HttpResponse:
             else:
                 messages.success(request, _("Kladden er gemt."))
                 return redirect(reverse("risk:assessment", args=[assessment.pk]) + "#result")
-    audit_read(request, assessment, subject=case.person, purpose=access.PURPOSE)
+    subject = assessment.case.person if assessment.case_id else assessment.consultation
+    audit_read(request, assessment, subject=subject, purpose=access.PURPOSE)
+    high = assessment.level == Level.HIGH
     context = {
         "assessment": assessment,
-        "case": case,
+        "owner": _owner(assessment),
         "version": assessment.version,
         "form": form,
         "writable": writable,
-        "meeting_url": hooks.meeting_url(case) if assessment.level == Level.HIGH else None,
+        "meeting_url": hooks.meeting_url(assessment.case) if high and assessment.case_id else None,
         "answers": _answers(assessment),
         "judgement_rows": _judgement_rows(assessment),
     }
     return render(request, "risk/assessment.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def consultation_assessments(request: HttpRequest, pk) -> HttpResponse:
+    """The risk assessments of a named consultation (a consultant of its region), and a new one."""
+    consultation = access.consultation_for_assessment(request.user, pk)
+    if request.method == "POST":
+        form = StartForm(request.POST)
+        if not form.is_valid():
+            return render(request, "cases/bad_request.html", {"message": _("Vælg et redskab.")}, status=400)
+        instrument = access.instrument_for_user(request.user, form.cleaned_data["instrument"])
+        try:
+            assessment = services.assessment_start(actor=request.user, consultation=consultation, instrument=instrument)
+        except ValidationError as exc:
+            return render(request, "cases/bad_request.html", {"message": " ".join(exc.messages)}, status=400)
+        return redirect("risk:assessment", pk=assessment.pk)
+    assessments = selectors.consultation_assessments(consultation)
+    audit_read(request, consultation, subject=consultation, purpose=access.PURPOSE)
+    context = {
+        "consultation": consultation,
+        "assessments": assessments,
+        "trend": selectors.trend([a for a in assessments if a.is_signed]),
+        "instruments": selectors.instruments(),
+    }
+    return render(request, "risk/consultation.html", context)
 
 
 def _answers(assessment) -> list[dict]:

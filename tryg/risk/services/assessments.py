@@ -10,7 +10,7 @@ from tryg.cases.models import Case, TimelineEntry
 from tryg.core.errors import DomainError
 
 from ..models import Assessment, Instrument, InstrumentVersion, Level, level_rank
-from .common import audit_case
+from .common import audit_assessment
 
 MAX_SCENARIOS = 10
 MAX_TEXT = 5000
@@ -27,10 +27,12 @@ def checklist_level(version: InstrumentVersion, ratings: dict) -> str:
     return Level.LOW
 
 
-def _latest_signed_checklist(case: Case) -> Assessment | None:
+def _latest_signed_checklist(assessment: Assessment) -> Assessment | None:
     return (
         Assessment.objects.filter(
-            case=case, status=Assessment.Status.SIGNED, version__instrument__kind=Instrument.Kind.CHECKLIST
+            assessment.siblings_q(),
+            status=Assessment.Status.SIGNED,
+            version__instrument__kind=Instrument.Kind.CHECKLIST,
         )
         .order_by("-signed_at")
         .first()
@@ -42,20 +44,27 @@ def floor_level(assessment: Assessment) -> str:
     result of the case's latest signed checklist ("" when there is none)."""
     if assessment.version.is_checklist:
         return checklist_level(assessment.version, assessment.ratings)
-    checklist = _latest_signed_checklist(assessment.case)
+    checklist = _latest_signed_checklist(assessment)
     return checklist.computed_level if checklist else ""
 
 
 @transaction.atomic
-def assessment_start(*, actor, case: Case, instrument: Instrument) -> Assessment:
-    """A new draft with the instrument's newest version."""
-    if case.is_closed:
+def assessment_start(*, actor, instrument: Instrument, case: Case | None = None, consultation=None) -> Assessment:
+    """A new draft with the instrument's newest version, on a case or on a named consultation."""
+    if (case is None) == (consultation is None):
+        raise ValueError("an assessment belongs to a case or to a consultation")
+    if case is not None and case.is_closed:
         raise DomainError(_("Sagen er lukket."), code="case_closed")
+    if consultation is not None and consultation.is_anonymous:
+        raise DomainError(
+            _("En anonym rådgivning har ingen navngiven person at vurdere. Registrér hjemlen og personen først."),
+            code="consultation_anonymous",
+        )
     version = instrument.versions.order_by("-number").first()
     if version is None:
         raise ValidationError({"instrument": _("Redskabet har ingen version.")})
-    assessment = Assessment.objects.create(case=case, version=version, created_by=actor)
-    audit_case(actor=actor, action=Action.CREATE, obj=assessment, case=case, purpose=_("Risikovurdering"))
+    assessment = Assessment.objects.create(case=case, consultation=consultation, version=version, created_by=actor)
+    audit_assessment(actor=actor, action=Action.CREATE, assessment=assessment, purpose=_("Risikovurdering"))
     return assessment
 
 
@@ -178,7 +187,9 @@ def assessment_save(
     notes: str = "",
 ) -> Assessment:
     """Save a draft's answers. A signed assessment is never changed (start a new one)."""
-    assessment = Assessment.objects.select_for_update().select_related("version", "case").get(pk=assessment.pk)
+    assessment = (
+        Assessment.objects.select_for_update().select_related("version", "case", "consultation").get(pk=assessment.pk)
+    )
     if assessment.is_signed:
         raise DomainError(_("En underskrevet vurdering kan ikke ændres. Start en ny."), code="assessment_signed")
     version = assessment.version
@@ -195,7 +206,7 @@ def assessment_save(
     _check_level(assessment)
     assessment.updated_at = timezone.now()
     assessment.save()
-    audit_case(actor=actor, action=Action.UPDATE, obj=assessment, case=assessment.case, purpose=_("Risikovurdering"))
+    audit_assessment(actor=actor, action=Action.UPDATE, assessment=assessment, purpose=_("Risikovurdering"))
     return assessment
 
 
@@ -203,7 +214,9 @@ def assessment_save(
 def assessment_sign(*, actor, assessment: Assessment) -> Assessment:
     """Sign a complete draft: every item answered for every period, the level (and for a judgement every
     level-judgement) chosen. It then supersedes the case's previous signed assessment."""
-    assessment = Assessment.objects.select_for_update().select_related("version", "case").get(pk=assessment.pk)
+    assessment = (
+        Assessment.objects.select_for_update().select_related("version", "case", "consultation").get(pk=assessment.pk)
+    )
     if assessment.is_signed:
         raise DomainError(_("Vurderingen er allerede underskrevet."), code="assessment_signed")
     version = assessment.version
@@ -229,7 +242,9 @@ def assessment_sign(*, actor, assessment: Assessment) -> Assessment:
     assessment.floor_level = floor_level(assessment)
     _check_level(assessment)
     previous = (
-        Assessment.objects.filter(case=assessment.case, status=Assessment.Status.SIGNED).order_by("-signed_at").first()
+        Assessment.objects.filter(assessment.siblings_q(), status=Assessment.Status.SIGNED)
+        .order_by("-signed_at")
+        .first()
     )
     now = timezone.now()
     assessment.status = Assessment.Status.SIGNED
@@ -238,18 +253,18 @@ def assessment_sign(*, actor, assessment: Assessment) -> Assessment:
     assessment.updated_at = now
     assessment.supersedes = previous
     assessment.save()
-    TimelineEntry.objects.create(
-        case=assessment.case,
-        kind=TimelineEntry.Kind.EVENT,
-        author=actor,
-        text=_("Risikovurdering underskrevet (%(title)s): %(level)s risiko.")
-        % {"title": version.title, "level": Level(assessment.level).label.lower()},
-    )
-    audit_case(
+    if assessment.case_id:
+        TimelineEntry.objects.create(
+            case=assessment.case,
+            kind=TimelineEntry.Kind.EVENT,
+            author=actor,
+            text=_("Risikovurdering underskrevet (%(title)s): %(level)s risiko.")
+            % {"title": version.title, "level": Level(assessment.level).label.lower()},
+        )
+    audit_assessment(
         actor=actor,
         action=Action.UPDATE,
-        obj=assessment,
-        case=assessment.case,
+        assessment=assessment,
         purpose=_("Risikovurdering underskrevet"),
         detail=assessment.level,
     )

@@ -29,7 +29,10 @@ def setup(cast) -> dict:
             escalation="Ring 112.", contacts="Politiet 114.", review_date=timezone.localdate() + timedelta(days=9)
         ),
     )
-    return {"risk_case": case, "risk_draft": draft, "risk_plan": plan}
+    from tryg.risk.tests.helpers import named_consultation
+
+    consultation = named_consultation(cast)
+    return {"risk_case": case, "risk_draft": draft, "risk_plan": plan, "risk_consultation": consultation}
 
 
 def _case(w):
@@ -67,6 +70,15 @@ RULES = [
     page("risk:safety-plan", kwargs=_case, method="post", **TEAM_400),
     page("risk:assessment", kwargs=_draft, **TEAM),
     page("risk:assessment", kwargs=_draft, method="post", **TEAM_400),
+    page("risk:consultation", kwargs=lambda w: {"pk": w["risk_consultation"].pk}, konsulent=200),
+    page("risk:consultation", kwargs=lambda w: {"pk": w["risk_consultation"].pk}, method="post", konsulent=400),
+    api("risk-api:consultation-assessments", kwargs=lambda w: {"pk": w["risk_consultation"].pk}, konsulent=200),
+    api(
+        "risk-api:consultation-assessments",
+        kwargs=lambda w: {"pk": w["risk_consultation"].pk},
+        method="post",
+        konsulent=400,
+    ),
     page("risk:safety-plan-print", kwargs=lambda w: {"pk": w["risk_plan"].pk}, **TEAM),
     api("risk-api:instrument-list", **RISK_ROLES),
     api("risk-api:instrument-detail", kwargs=lambda w: {"slug": "tryg-screening"}, **RISK_ROLES),

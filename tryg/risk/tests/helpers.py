@@ -49,3 +49,21 @@ def signed_checklist(cast, case, *, yes=9, actor="konsulent", level=""):
         level_reason="Begrundet." if level else "",
     )
     return services.assessment_sign(actor=user, assessment=a)
+
+
+def named_consultation(cast, *, anonymous=False):
+    from tryg.coordination import services as coordination_services
+
+    if anonymous:
+        return coordination_services.consultation_create(
+            actor=cast["fagperson"], topic="Anonym rådgivning", text="En elev er bange."
+        )
+    return coordination_services.consultation_create(
+        actor=cast["sagsbehandler"],
+        topic="Navngiven rådgivning",
+        text="Pigen frygter at blive sendt ud af landet.",
+        is_anonymous=False,
+        target_group="child",
+        basis="child_172c",
+        person_name="Rådgivning Barn",
+    )
