@@ -317,6 +317,9 @@ SPECTACULAR_SETTINGS = {
         "ConcernFeedbackEnum": "tryg.cases.models.Concern.Feedback",
         "PartnerKindEnum": "tryg.partnerships.models.Partner.Kind",
         "CourseKindEnum": "tryg.training.models.Course.Kind",
+        "RiskInstrumentKindEnum": "tryg.risk.models.Instrument.Kind",
+        "RiskLevelEnum": "tryg.risk.models.Level",
+        "ContactPartyEnum": "tryg.cases.models.TimelineEntry.Party",
     },
 }
 

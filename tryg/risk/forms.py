@@ -168,7 +168,7 @@ class SiblingForm(forms.Form):
 
 class TravelForm(forms.Form):
     departure_date = forms.DateField(
-        label=_("Afrejsedato"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Afrejsedato"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     destination = forms.CharField(label=_("Rejsemål"), required=False, max_length=200)
     steps_done = forms.MultipleChoiceField(
@@ -208,7 +208,9 @@ class SafetyPlanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Hvem reagerer, hvornår og hvordan."),
     )
-    review_date = forms.DateField(label=_("Gennemgås igen senest"), widget=forms.DateInput(attrs={"type": "date"}))
+    review_date = forms.DateField(
+        label=_("Gennemgås igen senest"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     show_logo = forms.BooleanField(label=_("Vis kommunens navn på det trykte kort"), required=False)
 
     def __init__(self, *args, owners=(), **kwargs):
@@ -218,7 +220,7 @@ class SafetyPlanForm(forms.Form):
             self.fields[f"a{n}_text"] = forms.CharField(label=_("Handling"), required=False, max_length=200)
             self.fields[f"a{n}_owner"] = forms.ChoiceField(label=_("Ansvarlig"), choices=choices, required=False)
             self.fields[f"a{n}_due"] = forms.DateField(
-                label=_("Frist"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+                label=_("Frist"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
             )
 
     def action_rows(self):
