@@ -34,7 +34,8 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 KINDS = ("checklist", "judgement")
 PERIODS = ("present", "past")
 ANSWERS = ("level", "text")
-TOP_FIELDS = {
+# The top-level fields, in the order an export writes them.
+TOP_ORDER = (
     "slug",
     "title",
     "kind",
@@ -45,7 +46,8 @@ TOP_FIELDS = {
     "domains",
     "judgements",
     "scenarios",
-}
+)
+TOP_FIELDS = set(TOP_ORDER)
 ITEM_FIELDS = {"id", "text", "help"}
 DOMAIN_FIELDS = {"id", "title", "items"}
 JUDGEMENT_FIELDS = {"id", "text", "help", "answer"}
@@ -263,17 +265,5 @@ def load(text: str | bytes) -> dict:
 
 def dump(definition: dict) -> str:
     """The definition as YAML (what `risk_export` prints); load(dump(d)) == d."""
-    order = [
-        "slug",
-        "title",
-        "kind",
-        "description",
-        "scale",
-        "periods",
-        "threshold",
-        "domains",
-        "judgements",
-        "scenarios",
-    ]
-    doc = {k: definition[k] for k in order if k in definition and definition[k] not in ("", None)}
+    doc = {k: definition[k] for k in TOP_ORDER if k in definition and definition[k] not in ("", None)}
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=110)

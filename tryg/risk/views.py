@@ -90,18 +90,22 @@ def flag_set(request: HttpRequest, pk) -> HttpResponse:
     )
 
 
-@require_POST
-def assessment_start(request: HttpRequest, pk) -> HttpResponse:
-    case = access.case_for_user(request.user, pk, write=True)
+def _start(request: HttpRequest, **owner) -> HttpResponse:
+    """Start a draft with the posted instrument on a case or a consultation (owner=...), then open it."""
     form = StartForm(request.POST)
     if not form.is_valid():
         return render(request, "cases/bad_request.html", {"message": _("Vælg et redskab.")}, status=400)
     instrument = access.instrument_for_user(request.user, form.cleaned_data["instrument"])
     try:
-        assessment = services.assessment_start(actor=request.user, case=case, instrument=instrument)
+        assessment = services.assessment_start(actor=request.user, instrument=instrument, **owner)
     except ValidationError as exc:
         return render(request, "cases/bad_request.html", {"message": " ".join(exc.messages)}, status=400)
     return redirect("risk:assessment", pk=assessment.pk)
+
+
+@require_POST
+def assessment_start(request: HttpRequest, pk) -> HttpResponse:
+    return _start(request, case=access.case_for_user(request.user, pk, write=True))
 
 
 def _owner(assessment) -> dict:
@@ -172,15 +176,7 @@ def consultation_assessments(request: HttpRequest, pk) -> HttpResponse:
     """The risk assessments of a named consultation (a consultant of its region), and a new one."""
     consultation = access.consultation_for_assessment(request.user, pk)
     if request.method == "POST":
-        form = StartForm(request.POST)
-        if not form.is_valid():
-            return render(request, "cases/bad_request.html", {"message": _("Vælg et redskab.")}, status=400)
-        instrument = access.instrument_for_user(request.user, form.cleaned_data["instrument"])
-        try:
-            assessment = services.assessment_start(actor=request.user, consultation=consultation, instrument=instrument)
-        except ValidationError as exc:
-            return render(request, "cases/bad_request.html", {"message": " ".join(exc.messages)}, status=400)
-        return redirect("risk:assessment", pk=assessment.pk)
+        return _start(request, consultation=consultation)
     assessments = selectors.consultation_assessments(consultation)
     audit_read(request, consultation, subject=consultation, purpose=access.PURPOSE)
     context = {
