@@ -27,7 +27,8 @@ def case_refer(request: HttpRequest, pk) -> HttpResponse:
     form = ReferralForm(request.POST or None, actors=actors)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        recipient = next(a for a in actors if str(a.pk) == data.pop("actor"))
+        chosen = data.pop("actor")
+        recipient = next(a for a in actors if str(a.pk) == chosen)
         try:
             services.actor_referral_create(actor=request.user, case=case, recipient=recipient, **data)
         except ValidationError as exc:
@@ -54,7 +55,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def referral_detail(request: HttpRequest, pk) -> HttpResponse:
     item = access.actor_referral_for_recipient(request.user, pk)
-    form = AnswerForm(request.POST or None)
+    form = AnswerForm(request.POST or None, state=item.state)
     if request.method == "POST" and form.is_valid():
         try:
             services.actor_referral_answer(actor=request.user, item=item, **form.cleaned_data)
