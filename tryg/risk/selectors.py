@@ -95,7 +95,7 @@ class ChartPoint:
     instrument: str
 
 
-CHART = {"width": 560, "height": 180, "left": 70, "right": 20, "top": 20, "bottom": 40}
+CHART = {"width": 560, "height": 180, "left": 70, "right": 40, "top": 20, "bottom": 40}
 
 
 def trend(signed: list[Assessment]) -> dict:
