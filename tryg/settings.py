@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "tryg.training",
     "tryg.partnerships",
     "tryg.coordination",
+    "tryg.risk",
 ]
 
 MIDDLEWARE = [
@@ -319,6 +320,9 @@ SPECTACULAR_SETTINGS = {
         "ConsultationTargetGroupEnum": "tryg.coordination.models.Consultation.TargetGroup",
         "ConsultationUrgencyEnum": "tryg.coordination.models.Consultation.Urgency",
         "ConsultationStatusEnum": "tryg.coordination.models.Consultation.Status",
+        "RiskInstrumentKindEnum": "tryg.risk.models.Instrument.Kind",
+        "RiskLevelEnum": "tryg.risk.models.Level",
+        "ContactPartyEnum": "tryg.cases.models.TimelineEntry.Party",
     },
 }
 
@@ -366,3 +370,6 @@ if TESTING:
     if not TRYG_AUDIT_SIGNING_KEY:  # a fixed test key (32 bytes); production reads its own from the environment
         TRYG_AUDIT_SIGNING_KEY = "dHJ5Zy10ZXN0LWF1ZGl0LXNpZ25pbmcta2V5LTMyYmI="
 CSRF_FAILURE_VIEW = "tryg.core.views.csrf_failure"
+
+# Risk work: a signed risk assessment older than this many days marks the case "needs reassessment".
+TRYG_RISK_REASSESS_DAYS = env_int("TRYG_RISK_REASSESS_DAYS", 90)

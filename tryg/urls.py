@@ -18,6 +18,7 @@ api_v1 = [
     path("", include(("tryg.training.api_urls", "training-api"))),
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
     path("", include(("tryg.coordination.api_urls", "coordination-api"))),
+    path("risk/", include(("tryg.risk.api_urls", "risk-api"))),
 ]
 
 urlpatterns = [
@@ -33,6 +34,7 @@ urlpatterns = [
     path("app/training/", include("tryg.training.urls")),
     path("app/partnerships/", include("tryg.partnerships.urls")),
     path("app/coordination/", include("tryg.coordination.urls")),
+    path("app/risk/", include("tryg.risk.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",

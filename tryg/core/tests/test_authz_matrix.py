@@ -23,6 +23,7 @@ APPS = [
     "training",
     "partnerships",
     "coordination",
+    "risk",
 ]
 SKIPPED_NAMESPACES = {"admin"}  # the Django admin: superusers only, behind the same login gate
 
