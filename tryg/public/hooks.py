@@ -1,0 +1,5 @@
+"""What the citizens' site shows inside lower apps (from PublicConfig.ready)."""
+
+
+def register() -> None:
+    pass
