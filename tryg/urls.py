@@ -32,6 +32,7 @@ urlpatterns = [
     path("app/prevention/", include("tryg.prevention.urls")),
     path("app/training/", include("tryg.training.urls")),
     path("app/partnerships/", include("tryg.partnerships.urls")),
+    path("app/coordination/", include("tryg.coordination.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
