@@ -7,14 +7,23 @@ time (codes.matches verifies a dummy hash when no row matches). Wrong codes are 
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from . import codes
-from .models import Notification
+from .models import Notification, Thread
 
 
 def expiry_cutoff():
     return timezone.now() - timedelta(days=settings.TRYG_PUBLIC_THREAD_DAYS)
+
+
+def alive(model, cutoff=None) -> Q:
+    """Rows with activity since the cutoff: the citizen's own, or for a thread also a consultant's reply."""
+    cutoff = expiry_cutoff() if cutoff is None else cutoff
+    if model is Thread:
+        return Q(last_activity_at__gt=cutoff) | Q(consultation__updated_at__gt=cutoff)
+    return Q(last_activity_at__gt=cutoff)
 
 
 def _find(model, code: str, **related):
@@ -23,7 +32,7 @@ def _find(model, code: str, **related):
     if code:
         rows = list(
             model.objects.select_related(*related.get("select", ())).filter(
-                code_lookup=codes.lookup(code), last_activity_at__gt=expiry_cutoff()
+                alive(model), code_lookup=codes.lookup(code)
             )[:3]
         )
     for row in rows:
@@ -36,3 +45,7 @@ def _find(model, code: str, **related):
 
 def notification_for_code(code: str) -> Notification | None:
     return _find(Notification, code, select=("concern",))
+
+
+def thread_for_code(code: str) -> Thread | None:
+    return _find(Thread, code, select=("consultation",))

@@ -66,6 +66,11 @@ class ContactForm(forms.Form):
     )
     age_band = forms.ChoiceField(label=_("Hvor gammel er du?"), choices=AGE_BANDS, required=False)
     municipality = forms.ChoiceField(label=_("Hvilken kommune bor du i?"), required=False)
+    region = forms.ChoiceField(
+        label=_("Eller: hvilken region bor du i?"),
+        required=False,
+        help_text=_("Vil du ikke sige kommunen, så vælg regionen. Så kommer beskeden til konsulenterne dér."),
+    )
     contact = forms.ChoiceField(
         label=_("Må vi kontakte dig?"),
         choices=[
@@ -83,12 +88,15 @@ class ContactForm(forms.Form):
         help_text=_("For eksempel et telefonnummer og et tidspunkt, hvor du er alene."),
     )
 
-    def __init__(self, *args, municipalities=(), **kwargs):
+    def __init__(self, *args, municipalities=(), regions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = municipality_choices(municipalities, blank=_("Vil ikke sige det"))
+        self.fields["region"].choices = [("", _("Vælg")), *[(r.code, r.name) for r in regions]]
 
     def clean(self):
         data = super().clean()
+        if not data.get("municipality") and not data.get("region"):
+            self.add_error("region", _("Vælg din kommune eller din region."))
         if data.get("contact") == self.MAY_CONTACT and not data.get("contact_how"):
             self.add_error("contact_how", _("Skriv, hvordan vi kan kontakte dig, eller vælg »kun gennem denne side«."))
         return data

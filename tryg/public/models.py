@@ -30,3 +30,13 @@ class Notification(CodeFields):
     class Meta:
         verbose_name = _("borgers underretning")
         verbose_name_plural = _("borgeres underretninger")
+
+
+class Thread(CodeFields):
+    """The receipt code of an anonymous two-way contact; the messages are the coordination consultation's."""
+
+    consultation = models.OneToOneField("coordination.Consultation", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("anonym henvendelse")
+        verbose_name_plural = _("anonyme henvendelser")

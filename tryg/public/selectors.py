@@ -3,7 +3,7 @@ municipality edits its contacts in one place, the hjælperedskab)."""
 
 from dataclasses import dataclass
 
-from tryg.accounts.models import Municipality
+from tryg.accounts.models import Municipality, Region
 from tryg.knowledge.models import Entry
 from tryg.knowledge.selectors import visible_entries
 
@@ -29,6 +29,14 @@ class HelpContacts:
 
 def municipalities() -> list[Municipality]:
     return list(Municipality.objects.select_related("region").order_by("name"))
+
+
+def regions() -> list[Region]:
+    return list(Region.objects.order_by("name"))
+
+
+def region_by_code(code: str) -> Region | None:
+    return Region.objects.filter(code=code).first()
 
 
 def municipality_by_code(code: str) -> Municipality | None:

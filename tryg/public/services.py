@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from tryg.cases.services import PersonData, concern_create_public
+from tryg.coordination import services as coordination
 
 from . import codes
-from .access import expiry_cutoff
-from .models import Notification
+from .access import alive, expiry_cutoff
+from .models import Notification, Thread
 
 
 @dataclass
@@ -53,12 +54,46 @@ def notification_create(
     return notification, Receipt(code)
 
 
-def expired_delete(*, now=None) -> dict[str, int]:
-    """The daily job: forget receipt codes (and threads) with no activity for settings.TRYG_PUBLIC_THREAD_DAYS.
-    A notification's concern stays with the municipality; only the citizen's way back to "received" goes."""
-    cutoff = expiry_cutoff() if now is None else now
-    deleted, _ = Notification.objects.filter(last_activity_at__lte=cutoff).delete()
-    return {"notifications": deleted}
+@transaction.atomic
+def thread_create(
+    *, municipality=None, region=None, text: str, involved: str = "", age_band: str = "", contact: str = ""
+) -> tuple[Thread, Receipt]:
+    """Anonymous contact: a coordination consultation from a citizen in the region's queue (the chosen
+    municipality's region, else the region given), and the receipt code to come back with."""
+    consultation = coordination.consultation_from_citizen(
+        region=municipality.region if municipality is not None else region,
+        municipality=municipality,
+        text=text,
+        involved=involved,
+        age_band=age_band,
+        contact=contact,
+    )
+    code, fields = _code_fields()
+    thread = Thread.objects.create(consultation=consultation, **fields)
+    return thread, Receipt(code)
+
+
+@transaction.atomic
+def thread_message_add(*, thread: Thread, text: str):
+    """The citizen writes again; the thread's expiry starts over."""
+    message = coordination.citizen_message_add(consultation=thread.consultation, text=text)
+    touch(thread)
+    return message
+
+
+def expired_delete(*, cutoff=None) -> dict[str, int]:
+    """The daily job: delete threads (with their consultation and messages) and forget notification codes with
+    no activity for settings.TRYG_PUBLIC_THREAD_DAYS. A notification's concern stays with the municipality; only
+    the citizen's way back to "received" goes. One transaction per thread, so a failure leaves the rest done."""
+    cutoff = expiry_cutoff() if cutoff is None else cutoff
+    threads = 0
+    expired = Thread.objects.exclude(alive(Thread, cutoff)).select_related("consultation")
+    for thread in expired.iterator():
+        with transaction.atomic():
+            coordination.consultation_delete(consultation=thread.consultation)  # the thread row goes with it
+        threads += 1
+    notifications, _ = Notification.objects.exclude(alive(Notification, cutoff)).delete()
+    return {"threads": threads, "notifications": notifications}
 
 
 def touch(row) -> None:

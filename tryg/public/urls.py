@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import code, notify, pages
+from .views import code, notify, pages, threads
 
 app_name = "public"
 
@@ -15,7 +15,9 @@ urlpatterns = [
     path("hjaelp/", pages.help_page, name="help"),
     path("sikker-paa-nettet/", pages.online, name="online"),
     path("underret/", notify.notify, name="notify"),
+    path("skriv/", threads.contact, name="contact"),
     path("kode/", code.code, name="code"),
+    path("kode/svar/", threads.reply, name="reply"),
     # A municipality's own page under its code (e.g. /851/ for Aalborg), so it can link its own site here.
     re_path(r"^(?P<code>[0-9]{3})/$", pages.municipality, name="municipality"),
 ]

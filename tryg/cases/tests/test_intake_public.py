@@ -19,7 +19,7 @@ def test_an_anonymous_citizen_notification_gets_the_24_hour_clock_and_no_receipt
     )
     assert concern.source == Concern.Source.ANONYMOUS
     assert concern.notifier_id is None and concern.notifier_unit_id is None
-    assert concern.receiving_unit == routing.child_unit
+    assert concern.receiving_unit == routing["851"].child_unit
     assert concern.assessment_due_at is not None
     assert concern.receipt_due_at is None
     row = AuditEvent.objects.filter(object_id=str(concern.pk)).get()
@@ -40,9 +40,14 @@ def test_a_named_citizen_is_source_citizen_and_their_contact_is_kept_in_the_encr
 
 
 def test_a_municipality_without_routing_refuses(cast):
+    from tryg.accounts.models import Municipality
+
+    elsewhere = Municipality.objects.create(
+        name="Uden Modtagelse", code="999", region=cast["sagsbehandler"].municipality.region
+    )
     with pytest.raises(ValidationError):
         concern_create_public(
-            municipality_id=cast["sagsbehandler"].municipality_id,
+            municipality_id=elsewhere.pk,
             child=PersonData(name="Sara Testesen"),
             description="Bekymring.",
         )

@@ -52,7 +52,15 @@ def dato_tid(value):
 
 
 # Each language named in itself (Django's LANG_INFO has no Somali).
-_NATIVE_NAMES = {"da": "Dansk", "en": "English", "ar": "العربية", "so": "Soomaali", "tr": "Türkçe", "ur": "اردو", "fa": "فارسی"}
+_NATIVE_NAMES = {
+    "da": "Dansk",
+    "en": "English",
+    "ar": "العربية",
+    "so": "Soomaali",
+    "tr": "Türkçe",
+    "ur": "اردو",
+    "fa": "فارسی",
+}
 
 
 @register.simple_tag

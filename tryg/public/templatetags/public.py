@@ -34,3 +34,10 @@ def public_nav() -> list[tuple[str, str]]:
 @register.filter
 def code_display(code: str) -> str:
     return codes.display(code)
+
+
+@register.simple_tag
+def public_thread_days() -> int:
+    from django.conf import settings
+
+    return settings.TRYG_PUBLIC_THREAD_DAYS

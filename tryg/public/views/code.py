@@ -33,5 +33,7 @@ def code(request: HttpRequest) -> HttpResponse:
             services.touch(notification)
             return render(request, "public/notify_status.html", {"notification": notification, "page": "code"})
         wrong_code(request)
-        form.add_error("code", _("Vi kan ikke finde noget med den kode. Den kan være skrevet forkert, eller den er udløbet."))
+        form.add_error(
+            "code", _("Vi kan ikke finde noget med den kode. Den kan være skrevet forkert, eller den er udløbet.")
+        )
     return render(request, "public/code.html", {"form": form, "page": "code"}, status=400)

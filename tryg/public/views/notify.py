@@ -37,6 +37,4 @@ def notify(request: HttpRequest) -> HttpResponse:
                 return render(request, "public/notify_done.html", {"receipt": receipt, "page": "notify"})
     else:
         form = NotificationForm(initial={"municipality": request.GET.get("kommune", "")}, municipalities=municipalities)
-    return render(
-        request, "public/notify.html", {"form": form, "page": "notify"}, status=400 if form.errors else 200
-    )
+    return render(request, "public/notify.html", {"form": form, "page": "notify"}, status=400 if form.errors else 200)

@@ -30,7 +30,9 @@ online = _page("online")
 @require_GET
 def help_page(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "public/pages/help.html", {"page": "help", "contacts": selectors.help_contacts(None)}
+        request,
+        "public/pages/help.html",
+        {"page": "help", "contacts": selectors.help_contacts(None), "municipalities": selectors.municipalities()},
     )
 
 
