@@ -23,6 +23,10 @@ class Receipt:
     def display(self) -> str:
         return codes.display(self.code)
 
+    @property
+    def groups(self) -> list[str]:
+        return self.display.split("-")
+
 
 def _code_fields() -> tuple[str, dict]:
     code = codes.new_code()

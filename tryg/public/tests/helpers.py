@@ -2,11 +2,12 @@ import re
 
 from django.urls import reverse
 
-CODE = re.compile(r'id="receipt-code"[^>]*>([A-Z0-9-]+)<')
+CODE = re.compile(r'id="receipt-code"[^>]*>(.*?)</p>', re.S)
 
 
 def code_from(response) -> str:
-    return CODE.search(response.content.decode()).group(1)
+    """The receipt code as shown (ABCD-EFGH-…), from the page that shows it once."""
+    return re.sub(r"<[^>]+>", "", CODE.search(response.content.decode()).group(1)).strip()
 
 
 def send_message(client, **overrides):
