@@ -18,6 +18,7 @@ api_v1 = [
     path("", include(("tryg.prevention.api_urls", "prevention-api"))),
     path("", include(("tryg.training.api_urls", "training-api"))),
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
+    path("", include(("tryg.coordination.api_urls", "coordination-api"))),
 ]
 
 urlpatterns = [

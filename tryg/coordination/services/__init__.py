@@ -5,6 +5,7 @@ actions into case tasks, family invitations behind the cases guard), referrals (
 and the recipient's answers) and actors (the directory).
 """
 
+from .actors import actor_save
 from .consultations import (
     citizen_message_add,
     consultant_join_case,
@@ -17,8 +18,26 @@ from .consultations import (
     consultation_to_concern,
     message_add,
 )
+from .meetings import (
+    agenda_add,
+    family_invite,
+    meeting_action_add,
+    meeting_create,
+    meeting_decisions_set,
+    participant_add,
+)
+from .referrals import actor_referral_answer, actor_referral_create
 
 __all__ = [
+    "actor_referral_answer",
+    "actor_referral_create",
+    "actor_save",
+    "agenda_add",
+    "family_invite",
+    "meeting_action_add",
+    "meeting_create",
+    "meeting_decisions_set",
+    "participant_add",
     "citizen_message_add",
     "consultant_join_case",
     "consultation_assign",

@@ -22,6 +22,7 @@ APPS = [
     "prevention",
     "training",
     "partnerships",
+    "coordination",
     "public",
 ]
 SKIPPED_NAMESPACES = {"admin"}  # the Django admin: superusers only, behind the same login gate
