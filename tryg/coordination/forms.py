@@ -111,9 +111,7 @@ class ConcernFromConsultationForm(forms.Form):
         label=_("Personens navn"),
         max_length=200,
         required=False,
-        help_text=_(
-            "Udfyldt, hvis forespørgslen er navngiven. Ellers en beskrivelse, fx “ukendt pige, 15 år”."
-        ),
+        help_text=_("Udfyldt, hvis forespørgslen er navngiven. Ellers en beskrivelse, fx “ukendt pige, 15 år”."),
     )
     description = forms.CharField(label=_("Underretningen"), widget=forms.Textarea(attrs={"rows": 5}))
     urgency = forms.ChoiceField(

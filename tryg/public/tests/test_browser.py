@@ -8,6 +8,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from tryg.core.tests.browser import DESKTOP, axe_check, check_at_widths
@@ -64,7 +65,6 @@ def _foreign(requests, live_server) -> list[str]:
 
 def test_the_done_when_path(visitor, browser_login, cast, live_server):
     from tryg.cases.demo import ensure_routing
-    from tryg.coordination import services as coordination
     from tryg.coordination.models import Consultation
     from tryg.public.models import Thread
 
@@ -114,9 +114,19 @@ def test_the_done_when_path(visitor, browser_login, cast, live_server):
     check_at_widths(page, "public-contact-done")
     assert page.context.cookies() == []
 
-    # 5. The consultant replies (through coordination's service), and the visitor reads it with the code.
+    # 5. The consultant finds it in the region's queue and replies in the thread; the visitor reads it with the code.
     consultation = Consultation.objects.get()
-    coordination.message_add(actor=cast["konsulent"], consultation=consultation, text="Tak. Du kan ringe til os.")
+    konsulent = browser_login("konsulent")
+    konsulent.set_viewport_size(DESKTOP)
+    konsulent.goto(reverse("coordination:queue"))
+    detail = reverse("coordination:consultation-detail", args=[consultation.pk])
+    konsulent.locator(f'main a[href="{detail}"]').first.click()
+    konsulent.wait_for_url(f"**{detail}")
+    assert "Min familie vil have" in konsulent.inner_text("main")
+    konsulent.fill("#id_text", "Tak. Du kan ringe til os.")
+    konsulent.get_by_role("button", name="Send svar").click()
+    konsulent.wait_for_selector("text=Beskeden er sendt")
+    page.bring_to_front()
     page.goto("/kode/")
     page.fill("#id_code", code)
     page.get_by_role("button", name="Åbn").click()
