@@ -329,6 +329,9 @@ SPECTACULAR_SETTINGS = {
         "ConcernFeedbackEnum": "tryg.cases.models.Concern.Feedback",
         "PartnerKindEnum": "tryg.partnerships.models.Partner.Kind",
         "CourseKindEnum": "tryg.training.models.Course.Kind",
+        "ConsultationTargetGroupEnum": "tryg.coordination.models.Consultation.TargetGroup",
+        "ConsultationUrgencyEnum": "tryg.coordination.models.Consultation.Urgency",
+        "ConsultationStatusEnum": "tryg.coordination.models.Consultation.Status",
     },
 }
 

@@ -152,7 +152,7 @@ class AgendaCreateSerializer(serializers.Serializer):
 
 class ActionCreateSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    owner = serializers.IntegerField()
+    owner = serializers.IntegerField(min_value=1, max_value=2_147_483_647, help_text="A user on the case team.")
     due_date = serializers.DateField()
     decisions = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
 

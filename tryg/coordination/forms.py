@@ -192,6 +192,11 @@ class AnswerForm(forms.Form):
         help_text=_("Påkrævet ved afvisning og udfald."),
     )
 
+    def __init__(self, *args, state: str = "waiting", **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = ("outcome",) if state == "accepted" else ("accept", "decline")
+        self.fields["answer"].choices = [c for c in self.ANSWERS if c[0] in allowed]
+
 
 class ActorForm(forms.ModelForm):
     url = forms.URLField(label=_("hjemmeside"), required=False, assume_scheme="https")

@@ -17,6 +17,7 @@ from .access import ASKER_ROLES, CONSULTANT_ROLES, MEETING_ROLES, REFERRAL_ROLES
 # The legal basis a consultation on a named child may rest on without the parents' consent: the law register's
 # entry (tryg/knowledge/content/provisions.py, marked verified=False there: not checked against the law's text).
 BASIS_172C_SLUG = "barnets-lov-172-c"
+NAV_ASKER_ROLES = (Role.FAGPERSON, Role.PARTNER)
 
 
 def basis_citations():
@@ -61,8 +62,10 @@ def register() -> None:
         NavItem("coordination:queue", gettext_lazy("Forespørgsler"), CONSULTANT_ROLES, "coordination"), position=1
     )
     register_nav(NavItem("coordination:meeting-list", gettext_lazy("Netværksmøder"), MEETING_ROLES, "coordination"))
-    register_nav(NavItem("coordination:ask", gettext_lazy("Spørg sikkerhedskonsulenterne"), ASKER_ROLES, "consult"))
-    register_nav(NavItem("coordination:mine", gettext_lazy("Mine forespørgsler"), ASKER_ROLES, "consult"))
+    # Professionals and partners get both in the menu; case workers and coordinators (whose menus are full) find
+    # them on the start page and, for case workers, on the case page.
+    register_nav(NavItem("coordination:ask", gettext_lazy("Spørg sikkerhedskonsulenterne"), NAV_ASKER_ROLES, "consult"))
+    register_nav(NavItem("coordination:mine", gettext_lazy("Mine forespørgsler"), NAV_ASKER_ROLES, "consult"))
     register_nav(NavItem("coordination:inbox", gettext_lazy("Henvisninger til os"), (Role.PARTNER,), "coordination"))
     register_section(
         Section(

@@ -55,7 +55,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def referral_detail(request: HttpRequest, pk) -> HttpResponse:
     item = access.actor_referral_for_recipient(request.user, pk)
-    form = AnswerForm(request.POST or None)
+    form = AnswerForm(request.POST or None, state=item.state)
     if request.method == "POST" and form.is_valid():
         try:
             services.actor_referral_answer(actor=request.user, item=item, **form.cleaned_data)
