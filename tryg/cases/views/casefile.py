@@ -105,7 +105,9 @@ def render_case(
     )
     for name in LAZY_FORMS:
         # The team's form decides whether "Tilføj til team" shows at all (someone left to add), so it is built.
-        if extra.get(f"{name}_form") is None and (name in open_forms or (name == "member" and can_add_member)):
+        if extra.get(f"{name}_form") is None and (
+            name in open_forms or (name == "member" and can_add_member and not readonly)
+        ):
             context[f"{name}_form"] = _lazy_form(name, user, case)
     context.update(
         panels=registry.case_panels(user, case, readonly=readonly),
