@@ -284,9 +284,9 @@ def server_cpu(master: int) -> float:
     return sum(_cpu_of(p) for p in [master, *_children(master)])
 
 
-def db_cpu(database: str) -> float:
-    """CPU of the PostgreSQL backends connected to the benchmark's database."""
-    total = 0.0
+def db_cpu(database: str) -> dict[int, float]:
+    """CPU of each PostgreSQL backend connected to the benchmark's database, by pid."""
+    total = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
@@ -294,8 +294,13 @@ def db_cpu(database: str) -> float:
             except OSError:
                 continue
             if cmdline.startswith(b"postgres: ") and f" {database} ".encode() in cmdline:
-                total += _cpu_of(int(entry.name))
+                total[int(entry.name)] = _cpu_of(int(entry.name))
     return total
+
+
+def db_cpu_since(database: str, before: dict[int, float]) -> float:
+    """CPU the backends used since `before` (a backend that ended meanwhile is left out: its time is lost)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in db_cpu(database).items())
 
 
 # --- the load ------------------------------------------------------------------------------------
@@ -360,7 +365,7 @@ def run_load(args, cast: Cast, port: int, master: int, database: str) -> dict:
             cpu0, db0, t0 = server_cpu(master), db_cpu(database), time.monotonic()
             lat, errors = load_round(port, pages[name], cookies, args.round)
             elapsed = time.monotonic() - t0
-            cpu, db = server_cpu(master) - cpu0, db_cpu(database) - db0
+            cpu, db = server_cpu(master) - cpu0, db_cpu_since(database, db0)
             n = max(len(lat), 1)
             s = stats[name]
             s["lat"] += lat
