@@ -9,7 +9,7 @@ Everyone else gets 404 (not 403), so existence does not leak: tovholder, adminis
 fagperson and users of other municipalities included.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -86,23 +86,35 @@ def _team_q(user) -> Q:
     return q
 
 
-def visible_cases(user, *, write: bool = False) -> QuerySet[Case]:
-    """Cases the user may see (or change, with write=True)."""
+def _visibility_q(user, *, write: bool) -> Q | None:
+    """The access rule as one condition on Case (None: the user sees no case).
+
+    The cheap test comes first: PostgreSQL evaluates an OR in the order written, and "responsible unit is one
+    of mine" is a column test, while the team test hashes all of the user's memberships (measured in the name
+    search at 100,000 cases: 69 ms team first, 3 ms unit first, same result)."""
     if not getattr(user, "is_authenticated", False) or user.municipality_id is None:
-        return Case.objects.none()
-    units = caseworker_unit_ids(user)
-    q = _team_q(user)
-    if units:
-        from_concern = Concern.objects.filter(case_id=OuterRef("pk"), receiving_unit_id__in=units)
-        q |= Q(municipality_id=user.municipality_id) & (Q(responsible_unit_id__in=units) | Q(Exists(from_concern)))
-        if not write:
-            grant = BreakGlassAccess.objects.filter(case_id=OuterRef("pk"), user=user, expires_at__gt=timezone.now())
-            q |= Q(Exists(grant), municipality_id=user.municipality_id)
+        return None
     if not user.has_role(Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT):
         # Other roles (tovholder, administrator, partner, fagperson) never see case content, even if
         # someone added them to a team by mistake.
-        return Case.objects.none()
-    return Case.objects.filter(q)
+        return None
+    units = caseworker_unit_ids(user)
+    muni = user.municipality_id
+    if not units:
+        return _team_q(user)
+    q = Q(municipality_id=muni, responsible_unit_id__in=units) | _team_q(user)
+    from_concern = Concern.objects.filter(case_id=OuterRef("pk"), receiving_unit_id__in=units)
+    q |= Q(Exists(from_concern), municipality_id=muni)
+    if not write:
+        grant = BreakGlassAccess.objects.filter(case_id=OuterRef("pk"), user=user, expires_at__gt=timezone.now())
+        q |= Q(Exists(grant), municipality_id=muni)
+    return q
+
+
+def visible_cases(user, *, write: bool = False) -> QuerySet[Case]:
+    """Cases the user may see (or change, with write=True)."""
+    q = _visibility_q(user, write=write)
+    return Case.objects.none() if q is None else Case.objects.filter(q)
 
 
 def _refused(model, object_type: str, pk) -> Refused:
@@ -111,10 +123,31 @@ def _refused(model, object_type: str, pk) -> Refused:
     return Refused(object_type, pk, municipality_id=owner)
 
 
+def _responsible_unit_of(user, case: Case) -> bool:
+    """The first test of the access rule, on a loaded case: a case worker of its responsible unit, in its
+    municipality. True means read and write access; False means the whole rule must be asked."""
+    return case.municipality_id == user.municipality_id and case.responsible_unit_id in caseworker_unit_ids(user)
+
+
 def case_for_user(user, pk, *, write: bool = False) -> Case:
-    case = visible_cases(user, write=write).select_related("person", "responsible_unit").filter(pk=pk).first()
+    """The case if the user may read it (or change it, with write=True); 404 and a refused row otherwise.
+
+    The case is read by its key first: for a case worker of its responsible unit (the everyday case) the rule's
+    first test answers on the row, and no access query is built. Otherwise the whole rule is asked, and a
+    read also answers whether the user may change the case, so `has_break_glass_only` costs nothing more."""
+    case = Case.objects.select_related("person", "responsible_unit").filter(pk=pk).first()
     if case is None:
-        raise _refused(Case, "cases.case", pk)
+        raise Refused("cases.case", pk, municipality_id=None)
+    if not _responsible_unit_of(user, case):
+        qs = visible_cases(user, write=write).select_related("person", "responsible_unit").filter(pk=pk)
+        if not write and (writable := _visibility_q(user, write=True)) is not None:
+            qs = qs.annotate(tryg_writable=ExpressionWrapper(writable, output_field=BooleanField()))
+        case = qs.first()
+        if case is None:
+            raise _refused(Case, "cases.case", pk)
+    if write or not hasattr(case, "tryg_writable"):
+        case.tryg_writable = True
+    case.tryg_checked_for = user.pk
     return case
 
 
@@ -145,8 +178,12 @@ def linkable_case(user, case: Case, number: str) -> Case | None:
 
 
 def has_break_glass_only(user, case: Case) -> bool:
-    """True when the user sees the case only through an emergency grant (shown on the page)."""
-    return not visible_cases(user, write=True).filter(pk=case.pk).exists()
+    """True when the user sees the case only through an emergency grant (shown on the page). Free for a case
+    fetched by `case_for_user` for this user (answered in that query); otherwise one query."""
+    writable = getattr(case, "tryg_writable", None)
+    if writable is None or getattr(case, "tryg_checked_for", None) != user.pk:
+        writable = visible_cases(user, write=True).filter(pk=case.pk).exists()
+    return not writable
 
 
 def reading_purpose(user, case: Case, *, readonly: bool | None = None) -> str:

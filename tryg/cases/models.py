@@ -175,6 +175,8 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["municipality", "status", "-opened_at"], name="case_muni_status"),
+            # The case list without a search: a municipality's newest cases, read in order off the index.
+            models.Index(fields=["municipality", "-opened_at"], name="case_muni_opened"),
             models.Index(fields=["responsible_unit", "status"], name="case_unit_status"),
             models.Index(fields=["retention_until"], name="case_retention"),
         ]

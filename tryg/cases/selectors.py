@@ -38,6 +38,9 @@ LIST_LIMIT = 50
 SEARCH_CHUNK = 200
 SEARCH_CHUNKS = 10
 DEADLINES_SHOWN = 20
+# Long lists count at most this many rows past the page ("1–50 af over 1000"): an exact count of every open
+# task or pending concern grows with the data (19–24 ms at 34,000 tasks), a capped one does not (< 1 ms).
+COUNT_CAP = 1000
 # What a concern row with its clocks needs (the encrypted description and person details stay unloaded).
 CLOCK_FIELDS = (
     "id",
@@ -124,11 +127,18 @@ def my_concerns(user) -> list[Concern]:
     )
 
 
+def capped_count(qs, offset: int) -> tuple[int, int | None]:
+    """(rows counted, the cap when there are more): counts at most offset + COUNT_CAP + 1 rows."""
+    limit = offset + COUNT_CAP
+    counted = qs.order_by()[: limit + 1].count()
+    return counted, (limit if counted > limit else None)
+
+
 def queue_page(user, units: set[int], number: int) -> tuple[list[dict], Page]:
     """The receiving units' pending concerns: acute first, then by deadline; QUEUE_PAGE rows a page, with clocks."""
     pending = Concern.objects.pending().filter(receiving_unit_id__in=units, municipality_id=user.municipality_id)
-    total = pending.count()
     offset = (number - 1) * QUEUE_PAGE
+    total, cap = capped_count(pending, offset)
     concerns = list(
         pending.select_related("person")
         # Only what the queue shows: the encrypted description and person details are not loaded or decrypted.
@@ -137,7 +147,7 @@ def queue_page(user, units: set[int], number: int) -> tuple[list[dict], Page]:
     )
     now = timezone.now()
     rows = [{"concern": c, "clocks": c.clocks(now=now)} for c in concerns]
-    return rows, Page(number=number, size=QUEUE_PAGE, shown=len(rows), total=total)
+    return rows, Page(number=number, size=QUEUE_PAGE, shown=len(rows), total=total, cap=cap)
 
 
 def merge_candidates(concern: Concern, user):
@@ -194,14 +204,18 @@ def search_cases(user, q: str, status: str, limit: int) -> tuple[list[Case], str
     criterion = "; ".join(criterion) or "alle"
     if not tokens:
         return list(qs.order_by("-opened_at")[:limit]), criterion
-    found: list[Case] = []
+    # Rank on ids and dates only; then load (and decrypt) just the cases shown, not every case of the chunk.
+    found: list = []
     for person_ids in _persons_with_tokens(user, tokens):
         rank = {pk: i for i, pk in enumerate(person_ids)}
-        cases = sorted(qs.filter(person_id__in=person_ids), key=lambda c: (rank[c.person_id], -c.opened_at.timestamp()))
-        found.extend(cases)
+        rows = qs.filter(person_id__in=person_ids).values_list("pk", "person_id", "opened_at")
+        found.extend(pk for pk, _, _ in sorted(rows, key=lambda r: (rank[r[1]], -r[2].timestamp())))
         if len(found) >= limit:
             break
-    return found[:limit], criterion
+    shown = found[:limit]
+    # The ids passed the access rule above, in this request: read them by key (no second access query).
+    cases = Case.objects.select_related("person", "responsible_unit").in_bulk(shown) if shown else {}
+    return [cases[pk] for pk in shown], criterion
 
 
 def _persons_with_tokens(user, tokens: list[str]):
@@ -357,12 +371,12 @@ def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     check still runs, on this page's cases only: checking every open task's case would cost a scan of all
     cases per request (measured: ~400 ms at 100,000 cases), while this reads the page off an index."""
     open_tasks = Task.objects.filter(owner=user, done_at__isnull=True)
-    total = open_tasks.count()
     offset = (number - 1) * TASKS_PAGE
+    total, cap = capped_count(open_tasks, offset)
     page_tasks = list(open_tasks.select_related("case").order_by("due_date", "id")[offset : offset + TASKS_PAGE])
     visible = set(visible_cases(user).filter(pk__in={t.case_id for t in page_tasks}).values_list("pk", flat=True))
     tasks = [t for t in page_tasks if t.case_id in visible]
-    return tasks, Page(number=number, size=TASKS_PAGE, shown=len(tasks), total=total)
+    return tasks, Page(number=number, size=TASKS_PAGE, shown=len(tasks), total=total, cap=cap)
 
 
 def nearest_deadlines(user) -> list[dict]:

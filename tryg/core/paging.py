@@ -24,6 +24,7 @@ class Page:
     size: int
     shown: int
     total: int
+    cap: int | None = None  # set when the total was counted only up to `cap` (there are more): "af over cap"
 
     @property
     def offset(self) -> int:
@@ -32,6 +33,7 @@ class Page:
     def as_context(self) -> dict:
         return {
             "total": self.total,
+            "total_cap": self.cap,
             "page": self.number,
             "first": self.offset + 1,
             "last": self.offset + self.shown,

@@ -62,6 +62,26 @@ def _timeline_kind(request: HttpRequest) -> str:
     return kind if kind in TimelineEntry.Kind.values else ""
 
 
+# The forms of the case page that stay closed until the user opens them: rendered on demand (htmx GET
+# `?form=<name>` on opening the <details>; without JavaScript a link loads the page with that form open).
+LAZY_FORMS = {"task": "tasks", "member": "team", "status": "manage", "link": "links", "archive": "manage"}
+
+
+def _lazy_form(name: str, user, case):
+    """The empty form `name` of the case page (task owners and team candidates read only when it is shown)."""
+    if name == "task":
+        owners = selectors.task_owners(case)
+        own_pk = user.pk if any(u.pk == user.pk for u in owners) else None
+        return TaskForm(owners=owners, initial={"owner": own_pk})
+    if name == "member":
+        return MemberForm(candidates=selectors.member_candidates(case), auto_id="member_%s")
+    if name == "status":
+        return StatusForm(initial={"status": case.status}, auto_id="status_%s")
+    if name == "link":
+        return LinkForm(auto_id="link_%s")
+    return ArchiveHoldForm(initial={"hold": "0" if case.archive_hold else "1"}, auto_id="archive_%s")
+
+
 def render_case(
     request: HttpRequest, case, *, status: int = 200, section: str | None = None, flash: str = "", **extra
 ) -> HttpResponse:
@@ -70,19 +90,25 @@ def render_case(
     user = request.user
     readonly = access.has_break_glass_only(user, case)
     context = selectors.case_file(user, case, kind=_timeline_kind(request))
-    owners = selectors.task_owners(case)
-    own_pk = user.pk if any(u.pk == user.pk for u in owners) else None
+    can_add_member = user.has_role(*access.CASEWORKER_ROLES)
+    asked = request.GET.get("form", "") if request.method == "GET" else ""
+    asked = asked if asked in LAZY_FORMS and not readonly else ""
+    # Forms shown now: the one asked for, and any that failed; the others load when opened.
+    open_forms = {asked} | {k[: -len("_form")] for k, v in extra.items() if k.endswith("_form") and v is not None}
     context.update(
         readonly=readonly,
         flash=flash,
-        can_add_member=user.has_role(*access.CASEWORKER_ROLES),
+        can_add_member=can_add_member,
         entry_form=EntryForm(),
-        task_form=TaskForm(owners=owners, initial={"owner": own_pk}),
-        member_form=MemberForm(candidates=selectors.member_candidates(case), auto_id="member_%s"),
-        status_form=StatusForm(initial={"status": case.status}, auto_id="status_%s"),
-        link_form=LinkForm(auto_id="link_%s"),
-        archive_form=ArchiveHoldForm(initial={"hold": "0" if case.archive_hold else "1"}, auto_id="archive_%s"),
+        asked_form=asked,
+        open_forms=open_forms,
     )
+    for name in LAZY_FORMS:
+        # The team's form decides whether "Tilføj til team" shows at all (someone left to add), so it is built.
+        if extra.get(f"{name}_form") is None and (
+            name in open_forms or (name == "member" and can_add_member and not readonly)
+        ):
+            context[f"{name}_form"] = _lazy_form(name, user, case)
     context.update(
         panels=registry.case_panels(user, case, readonly=readonly),
         case_actions=[] if readonly else registry.case_actions(user, case),
@@ -97,6 +123,12 @@ def render_case(
 
 
 def case_detail(request: HttpRequest, pk) -> HttpResponse:
+    form = request.GET.get("form", "")
+    if request.htmx and form in LAZY_FORMS:
+        # One closed form of the page, opened by the user: only for those who may change the case.
+        case = access.case_for_user(request.user, pk, write=True)
+        context = {"case": case, f"{form}_form": _lazy_form(form, request.user, case)}
+        return render(request, f"cases/case/forms/{form}.html", context)
     case = access.case_for_user(request.user, pk)
     return render_case(request, case, section=request.GET.get("section"))
 

@@ -136,7 +136,7 @@ class Command(BaseCommand):
         notifier_unit = notifier.memberships_cached[0].unit
         rng = random.Random(seed + Case.objects.count())
         year = timezone.localdate().year
-        counter, _ = CaseNumber.objects.get_or_create(municipality=muni, year=year)
+        counter, _ = CaseNumber.objects.get_or_create(municipality=muni, year=year, series=CaseNumber.Series.CASE)
         next_number = counter.last
         started = time.monotonic()
         done = 0

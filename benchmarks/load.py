@@ -1,0 +1,497 @@
+"""Load benchmark of the staff pages against the framework floor, on PostgreSQL, served as `make run` serves it.
+
+    .venv/bin/python benchmarks/load.py [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+        [--small 1000] [--large 100000] [--round 8] [--rounds 3] [--concurrency 8] [--port 8140]
+        [--samples 15] [--keep] [--reuse NAME]
+
+One command, in order:
+1. a fresh PostgreSQL database (`speed_load_<pid>`, dropped at the end unless --keep), migrated and seeded with
+   the demo and `seed_load --cases SMALL`; collectstatic (as `make run`);
+2. each list page timed in-process (Django's full request handling, median of --samples) with its query
+   count, at SMALL cases; then `seed_load` up to LARGE, ANALYZE, the same again: a median that grows by
+   more than 50 % or a query count that changes fails that page's line;
+3. `EXPLAIN ANALYZE` of each list page's slowest query at LARGE, checked for an index scan (and no sequential
+   scan of a large table);
+4. gunicorn exactly as `make run` starts it (2 workers x 4 threads, access log), with the benchmark URLconf
+   that adds the floor (a trivial view under /app/: same middleware, session and verified login);
+5. interleaved rounds on loopback: every page and the floor for --round seconds at --concurrency, in turn,
+   --rounds times. For each page: req/s, ratio to the floor's req/s of the same round (median over rounds),
+   p50/p95, and CPU per request of the gunicorn processes and of the database's backends (from /proc, over
+   the round, divided by the requests).
+
+Targets (issue 15): queue, case page, case search and "Mine opgaver" at >= 40 % of the floor and p95 < 100 ms.
+Exit status 1 when a list page's time or query count is not flat or a list query has no index scan.
+Default run time: about 4 min seeding + 2 x ~1 min timing + 11 pages x rounds x round s (~5 min).
+"""
+
+import argparse
+import http.client
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlparse, urlunparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _servers import _STARTED, GUNICORN, ROOT, base_env, manage, wait_ready  # noqa: E402
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+TARGET_RATIO, TARGET_P95 = 0.40, 100.0
+TARGET_PAGES = {"queue", "case page", "search Hansen", "search number", "Mine opgaver"}
+LARGE_TABLES = (
+    "cases_case",
+    "cases_person",
+    "cases_persontoken",
+    "cases_concern",
+    "cases_task",
+    "cases_casemember",
+    "cases_timelineentry",
+    "audit_auditevent",
+    "audit_accesslog",
+)
+
+
+# --- database ------------------------------------------------------------------------------------
+
+
+def make_database(url: str, name: str, reuse: bool) -> tuple[dict, callable, bool]:
+    """(environment pointing at the database, drop function, whether it already existed)."""
+    import psycopg
+
+    parsed = urlparse(url)
+    admin = urlunparse(parsed._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        if exists and not reuse:
+            raise SystemExit(f"database {name} exists (use --reuse {name}, or drop it)")
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    env = base_env(DATABASE_URL=urlunparse(parsed._replace(path=f"/{name}")))
+    return env, drop, exists
+
+
+def case_count() -> int:
+    from tryg.cases.models import Case
+
+    return Case.objects.count()
+
+
+def seed_up_to(env: dict, n: int) -> None:
+    have = case_count()
+    started = time.monotonic()
+    while have < n:
+        # seed_load --cases N files N concerns; about 2 % stay in the queue without a case.
+        print(f"seed_load: {have:,} -> {n:,} cases ...", flush=True)
+        manage(env, "seed_load", "--cases", str(max(1, round((n - have) / 0.98))), "--quiet", timeout=7200)
+        have = case_count()
+        print(f"  {have:,} cases after {time.monotonic() - started:,.0f} s", flush=True)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+# --- what is measured ----------------------------------------------------------------------------
+
+
+class Cast:
+    """The pages' URLs for the demo case worker (sagsbehandler of Aalborg), from the database."""
+
+    def __init__(self, seed: int = 1):
+        from django.urls import reverse
+
+        from tryg.accounts.models import User
+        from tryg.cases.access import visible_cases
+
+        self.user = User.objects.get(username="sagsbehandler")
+        rng = random.Random(seed)
+        visible = visible_cases(self.user)
+        ids = list(visible.order_by("-opened_at").values_list("pk", "number")[:2000])
+        picks = rng.sample(ids, min(50, len(ids)))
+        self.case_ids = [pk for pk, _ in picks]
+        self.numbers = [number for _, number in picks]
+        self.walk_id = self._walk()
+        words = ["tvangsægteskab", "kontrol", "underretning", "skole", "genopdragelsesrejse", "social kontrol"]
+        case = lambda pk: reverse("cases:case-detail", args=[pk])  # noqa: E731
+        self.pages = {
+            "floor": ["/app/bench-floor/"],
+            "queue": [reverse("cases:queue")],
+            "case page": [case(pk) for pk in self.case_ids],
+            "search Hansen": [reverse("cases:case-list") + "?q=Hansen"],
+            "search number": [reverse("cases:case-list") + f"?q={n}" for n in self.numbers],
+            "Mine opgaver": [reverse("cases:my-tasks")],
+            "case list": [reverse("cases:case-list")],
+            "knowledge search": [reverse("knowledge:search") + "?q=" + quote(w) for w in words],
+            "walk step": [reverse("actioncards:walk-step", args=[self.walk_id])] if self.walk_id else [],
+            "API case": [f"/api/v1/cases/{pk}/" for pk in self.case_ids],
+        }
+        # The list pages whose time must not grow with the data (in-process, at both sizes).
+        self.lists = ["queue", "case list", "search Hansen", "search number", "Mine opgaver", "knowledge search"]
+        self.lists += ["my concerns", "approvals"]
+        self.pages_inprocess = {
+            **self.pages,
+            "my concerns": [reverse("cases:my-concerns")],
+            "approvals": [reverse("cases:approvals")],
+        }
+
+    def _walk(self):
+        from tryg.actioncards.models import ActionCard, Walk
+        from tryg.actioncards.services import WalkError, walk_start
+
+        walk = Walk.objects.filter(user=self.user, finished_at__isnull=True).first()
+        if walk:
+            return walk.pk
+        for card in ActionCard.objects.filter(municipality_id=self.user.municipality_id):
+            try:
+                return walk_start(user=self.user, card=card).pk
+            except WalkError:
+                continue
+        return None
+
+    def sessions(self, n: int) -> list[str]:
+        """n verified sessions of the case worker (one per client thread, as n browsers would have)."""
+        from django.conf import settings
+        from django.test import Client
+
+        from tryg.core.testing import login_verified
+
+        out = []
+        for _ in range(n):
+            client = login_verified(Client(), self.user)
+            out.append(f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
+        return out
+
+
+def time_lists(cast: Cast, samples: int) -> dict[str, tuple[float, int, list]]:
+    """{page: (median ms, query count, captured queries of the last request)} through the full request handling."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tryg.core.testing import login_verified
+
+    client = login_verified(Client(), cast.user)
+    out = {}
+    for page in cast.lists:
+        urls = cast.pages_inprocess[page]
+        for url in urls[:2]:
+            client.get(url)  # warm up
+        times, counts, captured = [], set(), []
+        for i in range(samples):
+            url = urls[i % len(urls)]
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as ctx:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"{page}: {url} answered {response.status_code}")
+            counts.add(len(ctx.captured_queries))
+            captured = ctx.captured_queries
+        out[page] = (statistics.median(times), max(counts), captured)
+    return out
+
+
+def explain(page: str, captured: list) -> bool:
+    """Print EXPLAIN ANALYZE of the page's slowest query on a large table; check the page's queries for index use."""
+    from django.db import connection
+
+    big = [q for q in captured if q["sql"].lstrip().upper().startswith("SELECT") and _tables(q["sql"])]
+    if not big:
+        print(f"\n{page}: no query on a large table")
+        return True
+    ok, offenders, slowest = True, [], None
+    with connection.cursor() as cursor:
+        for q in big:
+            cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) " + q["sql"])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            took = float(re.search(r"Execution Time: ([\d.]+)", plan).group(1))
+            seq = [t for t in re.findall(r"Seq Scan on (\w+)", plan) if t in LARGE_TABLES]
+            if seq:
+                offenders.append((seq, q["sql"][:160]))
+            if slowest is None or took > slowest[0]:
+                slowest = (took, q["sql"], plan)
+    took, sql, plan = slowest
+    indexed = bool(re.search(r"Index (Only )?Scan|Bitmap Index Scan", plan))
+    ok = indexed and not offenders
+    print(f"\n{page}: slowest list query {took:.1f} ms — {'index scan' if indexed else 'NO INDEX SCAN'}")
+    print("  " + _short(sql)[:300] + (" ..." if len(sql) > 300 else ""))
+    print("\n".join("    " + _short(line)[:200] for line in plan.splitlines()))
+    for seq, sql in offenders:
+        print(f"  SEQUENTIAL SCAN of {', '.join(seq)} in: {sql} ...")
+    return ok
+
+
+def _short(text: str) -> str:
+    """Long literal lists (ids) shortened to their length."""
+    return re.sub(r"'\{[^}]{80,}\}'", lambda m: f"'{{{m.group(0).count(',') + 1} values}}'", text)
+
+
+def _tables(sql: str) -> bool:
+    return any(f'"{t}"' in sql for t in LARGE_TABLES)
+
+
+# --- the server and its CPU ----------------------------------------------------------------------
+
+
+def start_gunicorn(env: dict, port: int, log: Path) -> subprocess.Popen:
+    """gunicorn as `make run` starts it (workers, threads, access log), with the benchmark URLconf."""
+    handle = open(log, "a")  # noqa: SIM115 - kept open for the process
+    proc = subprocess.Popen(
+        [GUNICORN, "tryg.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
+        + ["--access-logfile", "-"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "load_settings", "PYTHONPATH": str(ROOT / "benchmarks")},
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    _STARTED.append(proc)
+    wait_ready(f"http://127.0.0.1:{port}/healthz", 60)
+    return proc
+
+
+def _cpu_of(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            out += [int(c) for c in (task / "children").read_text().split()]
+        except FileNotFoundError:
+            pass
+    return out
+
+
+def server_cpu(master: int) -> float:
+    return sum(_cpu_of(p) for p in [master, *_children(master)])
+
+
+def db_cpu(database: str) -> dict[int, float]:
+    """CPU of each PostgreSQL backend connected to the benchmark's database, by pid."""
+    total = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if cmdline.startswith(b"postgres: ") and f" {database} ".encode() in cmdline:
+                total[int(entry.name)] = _cpu_of(int(entry.name))
+    return total
+
+
+def db_cpu_since(database: str, before: dict[int, float]) -> float:
+    """CPU the backends used since `before` (a backend that ended meanwhile is left out: its time is lost)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in db_cpu(database).items())
+
+
+# --- the load ------------------------------------------------------------------------------------
+
+
+def load_round(port: int, urls: list[str], cookies: list[str], seconds: float) -> tuple[list[float], int]:
+    """len(cookies) clients, each on its own keep-alive connection, for `seconds`: (latencies ms, errors)."""
+    stop = time.monotonic() + seconds
+    latencies: list[list[float]] = [[] for _ in cookies]
+    errors = [0] * len(cookies)
+
+    def client(i: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        rng = random.Random(i)
+        headers = {"Cookie": cookies[i], "Accept": "text/html,application/json"}
+        while time.monotonic() < stop:
+            url = rng.choice(urls)
+            started = time.perf_counter()
+            try:
+                conn.request("GET", url, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    errors[i] += 1
+                if response.getheader("Connection", "").lower() == "close":
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            except (OSError, ValueError, http.client.HTTPException):
+                errors[i] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                continue
+            latencies[i].append((time.perf_counter() - started) * 1000)
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(cookies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [x for per in latencies for x in per], sum(errors)
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, int(round(p * len(ordered))) - 1)] if ordered else float("nan")
+
+
+def run_load(args, cast: Cast, port: int, master: int, database: str) -> dict:
+    cookies = cast.sessions(args.concurrency)
+    pages = {name: urls for name, urls in cast.pages.items() if urls}
+    for name, urls in pages.items():  # warm up every worker: templates, caches, connections
+        load_round(port, urls, cookies, 1.0)
+        print(f"  warm: {name}", flush=True)
+    stats = {name: {"lat": [], "rps": [], "ratio": [], "cpu": [], "db": [], "errors": 0} for name in pages}
+    order = list(pages)
+    for r in range(args.rounds):
+        floor_rps = None
+        rotated = order[r % len(order) :] + order[: r % len(order)]
+        rotated.remove("floor")
+        for name in ["floor", *rotated]:
+            cpu0, db0, t0 = server_cpu(master), db_cpu(database), time.monotonic()
+            lat, errors = load_round(port, pages[name], cookies, args.round)
+            elapsed = time.monotonic() - t0
+            cpu, db = server_cpu(master) - cpu0, db_cpu_since(database, db0)
+            n = max(len(lat), 1)
+            s = stats[name]
+            s["lat"] += lat
+            s["rps"].append(len(lat) / elapsed)
+            s["cpu"].append(cpu / n * 1000)
+            s["db"].append(db / n * 1000)
+            s["errors"] += errors
+            if name == "floor":
+                floor_rps = len(lat) / elapsed
+            s["ratio"].append(len(lat) / elapsed / floor_rps)
+        print(f"  round {r + 1}/{args.rounds} done", flush=True)
+    return stats
+
+
+def print_table(stats: dict, args) -> bool:
+    print(f"\nLoad: concurrency {args.concurrency}, {args.rounds} interleaved rounds of {args.round:g} s, loopback")
+    print("(ratio = the page's req/s over the floor's in the same round, median of rounds; CPU per request from")
+    print(" /proc: the gunicorn processes, and the PostgreSQL backends of the benchmark database)\n")
+    print("| Page | req/s | ratio to floor | p50 | p95 | server CPU/req | DB CPU/req | errors | target |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    met = True
+    for name, s in stats.items():
+        ratio, p95 = statistics.median(s["ratio"]), percentile(s["lat"], 0.95)
+        target = ""
+        if name in TARGET_PAGES:
+            ok = ratio >= TARGET_RATIO and p95 < TARGET_P95
+            met &= ok
+            target = "ok" if ok else "MISSED"
+        print(
+            f"| {name} | {statistics.median(s['rps']):.0f} | {ratio:.2f} | {percentile(s['lat'], 0.5):.0f} ms "
+            f"| {p95:.0f} ms | {statistics.median(s['cpu']):.1f} ms | {statistics.median(s['db']):.1f} ms "
+            f"| {s['errors']} | {target} |"
+        )
+    print(f"\nTargets (ratio >= {TARGET_RATIO:.0%}, p95 < {TARGET_P95:.0f} ms):", "met" if met else "NOT met")
+    return met
+
+
+def print_sizes(small: dict, large: dict, n_small: int, n_large: int) -> bool:
+    print(f"\nList pages in-process (median ms, queries) at {n_small:,} and {n_large:,} cases; a line fails when")
+    print("the median grows by more than 50 % or the query count changes.\n")
+    print(f"| Page | {n_small:,} | {n_large:,} | growth | queries | result |")
+    print("|---|---|---|---|---|---|")
+    flat = True
+    for page in small:
+        (ms_s, q_s, _), (ms_l, q_l, _) = small[page], large[page]
+        growth = ms_l / ms_s - 1
+        ok = growth <= 0.5 and q_s == q_l
+        flat &= ok
+        queries = f"{q_s}" if q_s == q_l else f"{q_s} -> {q_l}"
+        result = "ok" if ok else "FAIL"
+        print(f"| {page} | {ms_s:.1f} ms | {ms_l:.1f} ms | {growth:+.0%} | {queries} | {result} |")
+    return flat
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=100000)
+    parser.add_argument("--round", type=float, default=8.0, help="Seconds per page per round.")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8140)
+    parser.add_argument("--samples", type=int, default=15, help="In-process requests per list page and size.")
+    parser.add_argument("--keep", action="store_true", help="Keep the database (reuse it with --reuse NAME).")
+    parser.add_argument("--reuse", default="", help="Reuse a kept database (skips seeding what is there).")
+    parser.add_argument("--load-only", action="store_true", help="Skip the size comparison (needs --reuse).")
+    args = parser.parse_args()
+
+    name = args.reuse or f"speed_load_{os.getpid()}"
+    env, drop, existed = make_database(args.database_url, name, bool(args.reuse))
+    folder = ROOT / "var" / "load"
+    folder.mkdir(parents=True, exist_ok=True)
+    ok = True
+    try:
+        started = time.monotonic()
+        manage(env, "migrate", "--noinput", "-v", "0")
+        if not existed:
+            manage(env, "seed_demo")
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.db import connection
+
+        print(f"Database {name} on {connection.vendor}; {case_count():,} cases before seeding", flush=True)
+        if not args.load_only:
+            if case_count() > args.small:
+                raise SystemExit(f"the database has more than {args.small:,} cases: no small size to compare")
+            seed_up_to(env, args.small)
+            small = time_lists(Cast(), args.samples)
+        seed_up_to(env, args.large)
+        cast = Cast()
+        if not args.load_only:
+            large = time_lists(cast, args.samples)
+            ok &= print_sizes(small, large, args.small, case_count())
+            print("\nEXPLAIN of each list page's slowest query at", f"{case_count():,} cases:")
+            indexed = [explain(page, large[page][2]) for page in cast.lists]
+            print("\nIndex scans:", "all list queries" if all(indexed) else "MISSING (see above)")
+            ok &= all(indexed)
+        connection.close()
+        log = folder / f"gunicorn-{args.port}.log"
+        server = start_gunicorn(env, args.port, log)
+        try:
+            print(f"\ngunicorn on 127.0.0.1:{args.port} (2 workers x 4 threads), log {log}", flush=True)
+            stats = run_load(args, cast, args.port, server.pid, name)
+        finally:
+            os.killpg(server.pid, 15)
+            server.wait(timeout=30)
+        connection.close()
+        print_table(stats, args)
+        if not args.load_only:
+            print("\nSize check:", "flat" if ok else "FAILED (see the lines marked FAIL / MISSING)")
+        print(f"Run time {time.monotonic() - started:,.0f} s")
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            drop()
+        else:
+            print(f"Kept database {name}: rerun with --reuse {name}")
+    if not ok:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

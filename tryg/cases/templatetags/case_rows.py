@@ -1,0 +1,169 @@
+"""Rows of the long case-worker lists written in Python, not with an include per row.
+
+The unit queue and "Mine opgaver" show 50 rows with clocks; rendered through `{% include %}` per row they cost
+about 0.55 ms a row (~1,000 translation look-ups and 250 date formats a page, 60 % of the queue's time). Here
+each fixed text is translated once per language, each URL is reversed once per page, and the markup is the
+same as the templates wrote (cases/includes/clocks.html stays for reference in other apps' templates).
+
+    {% load case_rows %}  {% clocks c.clock_list %}  {% queue_rows rows %}  {% task_rows tasks %}
+"""
+
+from functools import lru_cache
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from tryg.core.formats import date_text, datetime_text
+
+register = template.Library()
+ZERO_UUID = "00000000-0000-0000-0000-000000000000"
+
+
+@lru_cache(maxsize=16)
+def _texts(language: str | None) -> dict[str, str]:
+    """The fixed texts of the rows, translated once per language."""
+    return {
+        "overdue": _("Overskredet"),
+        "late": _("Overholdt for sent"),
+        "kept": _("Overholdt"),
+        "running": _("Løber"),
+        "due": _("frist"),
+        "done_at": _("klaret"),
+        "none": _("Ingen lovbestemt frist"),
+        "acute": _("Akut"),
+        "normal": _("Almindelig"),
+        "urgency": _("Hastegrad"),
+        "person": _("Person"),
+        "received": _("Modtaget"),
+        "status": _("Status"),
+        "clocks": _("Frister"),
+        "overdue_lower": _("overskredet"),
+        "mark_done": _("Markér som udført"),
+        "assessment": _("Vurdering inden 24 timer"),
+        "receipt": _("Kvittering inden 6 hverdage"),
+    }
+
+
+def _iso(value) -> str:
+    return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+
+
+def clocks_html(clocks, texts: dict[str, str] | None = None) -> SafeString:
+    """The clocks of a concern as cases/includes/clocks.html writes them."""
+    t = texts or _texts(get_language())
+    if not clocks:
+        return format_html('<span class="tryg-muted">{}</span>', t["none"])
+    items = []
+    for clock in clocks:
+        if clock.overdue:
+            badge = format_html('<span class="badge badge-error">{}</span>', t["overdue"])
+        elif clock.stopped and clock.late:
+            badge = format_html('<span class="badge badge-warning">{}</span>', t["late"])
+        elif clock.stopped:
+            badge = format_html('<span class="badge badge-success">{}</span>', t["kept"])
+        else:
+            badge = format_html('<span class="badge badge-info">{}</span>', t["running"])
+        stopped = ""
+        if clock.stopped:
+            at = clock.stopped_at
+            stopped = format_html('; {} <time datetime="{}">{}</time>', t["done_at"], _iso(at), datetime_text(at))
+        items.append(
+            format_html(
+                '<li{}>\n  <strong>{}:</strong>\n  {}\n  {}\n  <span class="tryg-muted">'
+                '({} <time datetime="{}">{}</time>{})</span>\n</li>',
+                mark_safe(' class="tryg-overdue"') if clock.overdue else "",
+                t.get(clock.kind) or clock.label,
+                badge,
+                "" if clock.stopped else clock.text,
+                t["due"],
+                _iso(clock.due_at),
+                datetime_text(clock.due_at),
+                stopped,
+            )
+        )
+    return mark_safe('<ul class="nobullet-list tryg-clocks mb-0">\n' + "".join(items) + "\n</ul>")  # noqa: S308
+
+
+@register.simple_tag(name="clocks")
+def clocks_tag(clocks) -> SafeString:
+    return clocks_html(clocks)
+
+
+def _url_maker(name: str, sentinel):
+    """A function pk -> URL of `name`, reversing once (the pattern's one argument replaced per row)."""
+    base = reverse(name, args=[sentinel])
+    sentinel = str(sentinel)
+    return lambda pk: base.replace(sentinel, str(pk), 1)
+
+
+@register.simple_tag
+def queue_rows(rows) -> SafeString:
+    """The unit queue's rows (concern, urgency, person, received, status, clocks)."""
+    t = _texts(get_language())
+    concern_url = _url_maker("cases:concern-detail", ZERO_UUID)
+    out = []
+    for row in rows:
+        c = row["concern"]
+        acute = c.is_acute
+        out.append(
+            format_html(
+                "\n  <tr{}>\n"
+                '    <td data-label="{}">{}</td>\n'
+                '    <td data-label="{}"><a href="{}">{}</a><br><span class="tryg-muted">{}</span></td>\n'
+                '    <td data-label="{}">{}</td>\n'
+                '    <td data-label="{}"><span class="badge {}">{}</span></td>\n'
+                '    <td data-label="{}">{}</td>\n'
+                "  </tr>",
+                mark_safe(' class="tryg-acute"') if acute else "",
+                t["urgency"],
+                format_html('<span class="badge badge-error">{}</span>', t["acute"]) if acute else t["normal"],
+                t["person"],
+                concern_url(c.pk),
+                c.person.name,
+                c.get_target_group_display(),
+                t["received"],
+                datetime_text(c.received_at),
+                t["status"],
+                "badge-info" if c.status == "received" else "badge-warning",
+                c.get_status_display(),
+                t["clocks"],
+                clocks_html(row["clocks"], t),
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every part is escaped by format_html
+
+
+@register.simple_tag(takes_context=True)
+def task_rows(context, tasks) -> SafeString:
+    """ "Mine opgaver": title, case, deadline and the button that marks the task done."""
+    t = _texts(get_language())
+    case_url = _url_maker("cases:case-detail", ZERO_UUID)
+    done_url = _url_maker("cases:task-done", ZERO_UUID)
+    token = conditional_escape(str(context.get("csrf_token", "")))
+    today = timezone.localdate()
+    out = []
+    for task in tasks:
+        overdue = task.done_at is None and task.due_date < today
+        out.append(
+            format_html(
+                '<tr><td>{}</td><td><a href="{}">{}</a></td>\n<td{}>{}{}</td>\n<td><form method="post" action="{}">'
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}"><input type="hidden" name="done" value="1">'
+                '<input type="hidden" name="next" value="my-tasks">'
+                '<button type="submit" class="button button-secondary">{}</button></form></td></tr>',
+                task.title,
+                case_url(task.case_id),
+                task.case.number,
+                mark_safe(' class="tryg-overdue"') if overdue else "",
+                date_text(task.due_date),
+                format_html(" ({})", t["overdue_lower"]) if overdue else "",
+                done_url(task.public_id),
+                token,
+                t["mark_done"],
+            )
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every part is escaped by format_html
