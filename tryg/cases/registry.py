@@ -62,11 +62,26 @@ def register_family_action_guard(guard: Callable) -> None:
 def case_panels(user, case, *, readonly: bool) -> dict[str, list[dict]]:
     """The registered panels to show for `case`: {place: [{"key", "template", "context"}]}, in order."""
     out: dict[str, list[dict]] = {place: [] for place in PLACES}
-    for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
-        context = panel.context(user, case, readonly)
-        if context is not None:
-            out[panel.place].append({"key": panel.key, "template": panel.template, "context": context})
+    case._panel_memo = {}
+    try:
+        for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
+            context = panel.context(user, case, readonly)
+            if context is not None:
+                out[panel.place].append({"key": panel.key, "template": panel.template, "context": context})
+    finally:
+        del case._panel_memo
     return out
+
+
+def panel_memo(case, key: str, compute: Callable):
+    """While the case page's panels are built, `compute()` once per `key` (an app's panels in three places share
+    one read of its data); outside that, simply `compute()`, so nothing stale outlives the page."""
+    memo = getattr(case, "_panel_memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def case_actions(user, case) -> list[dict]:

@@ -74,16 +74,19 @@ def consultant_region_id(user) -> int | None:
 # --- consultations ----------------------------------------------------------------------------------
 
 
-def visible_consultations(user) -> QuerySet[Consultation]:
-    """The region's for a consultant; a case worker's cases'; the asker's own."""
+def visible_consultations(user, *, readable_case=None) -> QuerySet[Consultation]:
+    """The region's for a consultant; a case worker's cases'; the asker's own. With `readable_case` (a case the
+    caller has already found the user may read, as the case page has), only that case's, without asking the
+    case access rule again."""
     if not _signed_in(user):
         return Consultation.objects.none()
     q = Q(asker=user)
     if is_consultant(user):
         q |= Q(region_id=user.municipality.region_id)
     if user.has_role(Role.SAGSBEHANDLER):
-        q |= Q(case__in=visible_cases(user))
-    return Consultation.objects.filter(q)
+        q |= Q(case=readable_case) if readable_case is not None else Q(case__in=visible_cases(user))
+    consultations = Consultation.objects.filter(q)
+    return consultations.filter(case=readable_case) if readable_case is not None else consultations
 
 
 def _refused_consultation(pk) -> Refused:

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tryg.core.forms import DateInput
+
 from .models import Actor, Consultation
 
 
@@ -45,9 +47,7 @@ class ConsultationForm(forms.Form):
         ),
     )
     consent_by = forms.CharField(label=_("Samtykke givet af"), max_length=200, required=False)
-    consent_on = forms.DateField(
-        label=_("Samtykke givet den"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    consent_on = forms.DateField(label=_("Samtykke givet den"), required=False, widget=DateInput())
     consent_scope = forms.CharField(
         label=_("Hvad samtykket omfatter"),
         max_length=2000,
@@ -149,7 +149,7 @@ class DecisionsForm(forms.Form):
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("Handling"), max_length=200)
     owner = forms.ChoiceField(label=_("Ansvarlig"))
-    due_date = forms.DateField(label=_("Frist"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Frist"), widget=DateInput())
 
     def __init__(self, *args, owners=(), **kwargs):
         super().__init__(*args, **kwargs)

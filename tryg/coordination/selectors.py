@@ -111,7 +111,9 @@ def _month_starts(months: int) -> list:
 
 
 def case_consultations(user, case) -> list[Consultation]:
-    return list(visible_consultations(user).filter(case=case).select_related("holder").order_by("-created_at")[:10])
+    """The consultations of `case` the user may see; `case` is one they may read (the case page's panel)."""
+    consultations = visible_consultations(user, readable_case=case)
+    return list(consultations.select_related("holder").order_by("-created_at")[:10])
 
 
 # --- meetings ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tryg.cases.models import RelatedPerson
+from tryg.core.forms import DateInput
 
 from .models import Level, SiblingConsideration
 from .services.casework import TRAVEL_STEPS
@@ -167,9 +168,7 @@ class SiblingForm(forms.Form):
 
 
 class TravelForm(forms.Form):
-    departure_date = forms.DateField(
-        label=_("Afrejsedato"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    departure_date = forms.DateField(label=_("Afrejsedato"), required=False, widget=DateInput())
     destination = forms.CharField(label=_("Rejsemål"), required=False, max_length=200)
     steps_done = forms.MultipleChoiceField(
         label=_("Trin, der er taget"),
@@ -208,9 +207,7 @@ class SafetyPlanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Hvem reagerer, hvornår og hvordan."),
     )
-    review_date = forms.DateField(
-        label=_("Gennemgås igen senest"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    review_date = forms.DateField(label=_("Gennemgås igen senest"), widget=DateInput())
     show_logo = forms.BooleanField(label=_("Vis kommunens navn på det trykte kort"), required=False)
 
     def __init__(self, *args, owners=(), **kwargs):
@@ -219,9 +216,7 @@ class SafetyPlanForm(forms.Form):
         for n in range(ACTION_SLOTS):
             self.fields[f"a{n}_text"] = forms.CharField(label=_("Handling"), required=False, max_length=200)
             self.fields[f"a{n}_owner"] = forms.ChoiceField(label=_("Ansvarlig"), choices=choices, required=False)
-            self.fields[f"a{n}_due"] = forms.DateField(
-                label=_("Frist"), required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-            )
+            self.fields[f"a{n}_due"] = forms.DateField(label=_("Frist"), required=False, widget=DateInput())
 
     def action_rows(self):
         return [[self[f"a{n}_{k}"] for k in ("text", "owner", "due")] for n in range(ACTION_SLOTS)]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tryg.accounts.registry import register_demo_seeder
-from tryg.cases.registry import CasePanel, register_case_panel, register_family_action_guard
+from tryg.cases.registry import CasePanel, panel_memo, register_case_panel, register_family_action_guard
 from tryg.coordination.registry import QueuePanel, register_queue_panel
 from tryg.core.selectors import DueItem, Section, register_section
 
@@ -34,23 +34,43 @@ def meeting_url(case) -> str | None:
         return None
 
 
+def _facts(case) -> dict:
+    """What the three risk panels show, read once per page (cases.registry.panel_memo)."""
+
+    def compute():
+        assessments = selectors.case_assessments(case)
+        signed = [a for a in assessments if a.is_signed]
+        current = max(signed, key=lambda a: a.signed_at) if signed else None
+        profile = selectors.profile(case)
+        return {
+            "assessments": assessments,
+            "signed": signed,
+            "current": current,
+            "profile": profile,
+            "honour": bool(profile and profile.honour_related),
+            "travel": selectors.travel(case),
+        }
+
+    return panel_memo(case, "risk", compute)
+
+
 def _header(user, case, readonly):
-    current = selectors.current_assessment(case)
-    checklist = selectors.travel(case)
+    facts = _facts(case)
+    current, checklist = facts["current"], facts["travel"]
     return {
         "case": case,
         "current": current,
         "reassess": selectors.reassessment_reason(case, current),
-        "profile": selectors.profile(case),
+        "profile": facts["profile"],
         "countdown": selectors.countdown(checklist),
         "travel": checklist,
     }
 
 
 def _main(user, case, readonly):
-    assessments = selectors.case_assessments(case)
-    signed = [a for a in assessments if a.is_signed]
-    if not assessments and not selectors.is_honour_related(case):
+    facts = _facts(case)
+    assessments, signed = facts["assessments"], facts["signed"]
+    if not assessments and not facts["honour"]:
         return {"case": case, "empty": True, "readonly": readonly}
     return {
         "case": case,
@@ -69,7 +89,7 @@ def _side(user, case, readonly):
         "siblings_open": sum(1 for s in sibs if s.consideration is None),
         "siblings": len(sibs),
         "travel_sign": selectors.has_travel_sign(case),
-        "travel": selectors.travel(case),
+        "travel": _facts(case)["travel"],
         "readonly": readonly,
     }
 
