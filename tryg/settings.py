@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "tryg.prevention",
     "tryg.training",
     "tryg.partnerships",
+    "tryg.insights",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ api_v1 = [
     path("", include(("tryg.prevention.api_urls", "prevention-api"))),
     path("", include(("tryg.training.api_urls", "training-api"))),
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
+    path("", include(("tryg.insights.api_urls", "insights-api"))),
 ]
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
     path("app/prevention/", include("tryg.prevention.urls")),
     path("app/training/", include("tryg.training.urls")),
     path("app/partnerships/", include("tryg.partnerships.urls")),
+    path("app/insights/", include("tryg.insights.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
@@ -44,6 +46,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core_views.public_home, name="public-home"),
     path("evaluering/", include("tryg.prevention.public_urls")),
+    path("beredskab/", include("tryg.insights.public_urls")),
     prefix_default_language=False,
 )
 

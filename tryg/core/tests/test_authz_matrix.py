@@ -12,7 +12,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tryg.core.testing import ROLES, Rule, login_verified
 
-APPS = ["core", "accounts", "audit", "knowledge", "actioncards", "cases", "prevention", "training", "partnerships"]
+APPS = [
+    "core",
+    "accounts",
+    "audit",
+    "knowledge",
+    "actioncards",
+    "cases",
+    "prevention",
+    "training",
+    "partnerships",
+    "insights",
+]
 SKIPPED_NAMESPACES = {"admin"}  # the Django admin: superusers only, behind the same login gate
 
 
