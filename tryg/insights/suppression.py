@@ -127,7 +127,7 @@ def suppress(
     primary = {k for k, v in value.items() if rank[k] != DIFFERENCE and is_small(v)}
     hidden = set(primary)
     while True:
-        leaks = _leaking_relations(relations, hidden, value)
+        leaks = _leaking_relations(relations, hidden, value, primary)
         candidates = next(([k for k in leak if k not in hidden] for leak in leaks if set(leak) - hidden), None)
         if candidates is None:
             break
@@ -154,7 +154,7 @@ def suppress(
     return out
 
 
-def _leaking_relations(relations, hidden: set, value: dict) -> list[dict]:
+def _leaking_relations(relations, hidden: set, value: dict, primary: set = frozenset()) -> list[dict]:
     """The relations through which a hidden member can be worked out (or narrowed to a small sum): empty when the
     table is safe. A relation is listed once per leak; the caller hides a visible member of the first it can."""
     if not hidden:
@@ -183,11 +183,59 @@ def _leaking_relations(relations, hidden: set, value: dict) -> list[dict]:
             matrix.append((row, coefficients))
     determined = _determined_columns([row for row, _c in matrix], len(order))
     if not determined:
+        # 3. Bounds: counts are never negative and a "< 5" is 1–4, which can pin a hidden member down too.
+        pinned = _pinned_by_bounds(relations, hidden, value, primary)
+        determined = [index[k] for k in pinned]
+    if not determined:
         return []
-    for j in determined:
-        out.extend(coefficients for row, coefficients in matrix if row[j] != 0)
+    # The relations that tell a determined member most directly first (those with the fewest hidden members).
+    involved = [
+        (sum(1 for x in row if x != 0), n, c)
+        for n, (row, c) in enumerate(matrix)
+        if any(row[j] != 0 for j in determined)
+    ]
+    out.extend(c for _hidden, _n, c in sorted(involved, key=lambda t: (t[0], t[1])))
     out.extend(coefficients for _row, coefficients in matrix)
     return out
+
+
+def _pinned_by_bounds(relations, hidden: set, value: dict, primary: set) -> list[tuple]:
+    """Hidden cells and totals whose value interval propagation over the relations narrows to one number (the
+    attacker's way: 9 = x + y with y ≥ 0 and 13 = x + z with z ≤ 4 gives x = 9)."""
+    inf = float("inf")
+    lo = {k: 1 if k in primary else (-inf if k[0].startswith("diff") else 0) for k in hidden}
+    hi = {k: 4 if k in primary else inf for k in hidden}
+    equations = []
+    for coefficients, _total in relations:
+        unknown = {k: c for k, c in coefficients.items() if k in hidden}
+        if unknown:
+            const = -sum(c * value[k] for k, c in coefficients.items() if k not in hidden)
+            equations.append((unknown, const))
+
+    def total(terms):
+        if any(t == inf for t in terms) and any(t == -inf for t in terms):
+            return None
+        return sum(terms)
+
+    for _round in range(30):
+        changed = False
+        for unknown, const in equations:
+            for j, cj in unknown.items():
+                others = [(k, c) for k, c in unknown.items() if k != j]
+                low = total([c * (lo[k] if c > 0 else hi[k]) for k, c in others])
+                high = total([c * (hi[k] if c > 0 else lo[k]) for k, c in others])
+                if low is None or high is None:
+                    continue
+                a, b = const - high, const - low  # cj * x_j lies in [a, b]; cj is 1 or -1
+                if cj < 0:
+                    a, b = -b, -a
+                if a > lo[j]:
+                    lo[j], changed = a, True
+                if b < hi[j]:
+                    hi[j], changed = b, True
+        if not changed:
+            break
+    return sorted(k for k in hidden if not k[0].startswith("diff") and lo[k] == hi[k])
 
 
 def _determined_columns(rows: list[list[Fraction]], width: int) -> list[int]:
