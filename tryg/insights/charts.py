@@ -31,7 +31,7 @@ def trend(table, uid: str) -> SafeString:
     labels = table.row_labels
     series = [[row[i] for row in table.shown.cells] for i in range(2)]
     top = max([c.value for s in series for c in s if not c.hidden] + [5])
-    width, height, left, bottom, right, up = 640, 300, 44, 250, 620, 40
+    width, height, left, bottom, right, up = 420, 260, 34, 215, 405, 44
     step = (right - left) / max(len(labels) - 1, 1)
 
     def x(i):
@@ -77,7 +77,7 @@ def trend(table, uid: str) -> SafeString:
             body.append(_polyline(run, colour, dash))
     # Legend: text, line style and marker shape, not colour alone.
     for s, label in enumerate(table.columns):
-        lx = left + s * 220
+        lx = left + s * 170
         style = ' stroke-dasharray="6 4"' if s == 0 else ""
         marker = (
             f'<circle cx="{lx + 14}" cy="16" r="4" fill="{SERIES[s]}"/>'
@@ -113,7 +113,7 @@ def stacked(table, uid: str) -> SafeString:
             hidden_sum = total.value - sum(v for _i, v in visible)
         parts_per_column.append((visible, hidden_sum, any(cell.hidden for _i, cell in parts)))
     top = max([sum(v for _i, v in vis) + (h or 0) for vis, h, _a in parts_per_column] + [1])
-    width, left, right, bar, gap = 640, 120, 600, 34, 26
+    width, left, right, bar, gap = 420, 64, 405, 34, 26
     body = []
     yy = 10
     for c, (visible, hidden_sum, any_hidden) in enumerate(parts_per_column):
@@ -135,27 +135,28 @@ def stacked(table, uid: str) -> SafeString:
                 )
             xx += w
         if any_hidden:
+            hidden_title, hidden_note = _("Skjult (små tal)"), _("grå: skjult")
             if hidden_sum:
                 w = (right - left) * hidden_sum / top
                 body.append(
                     f'<rect x="{xx:.1f}" y="{yy}" width="{w:.1f}" height="{bar}" fill="{HIDDEN}" stroke="#fff">'
-                    f"<title>{escape(_('Skjult (små tal)'))}</title></rect>"
+                    f"<title>{escape(hidden_title)}</title></rect>"
                 )
                 xx += w
             body.append(
                 f'<text x="{min(xx + 4, right - 40):.1f}" y="{yy + bar + 14}" font-size="11" fill="#333">'
-                f"{escape(_('grå: skjult'))}</text>"
+                f"{escape(hidden_note)}</text>"
             )
         yy += bar + gap
     # Legend rows: a swatch and the category's name for every part that is drawn.
     drawn = sorted({i for visible, _h, _a in parts_per_column for i, _v in visible})
     for n, i in enumerate(drawn):
-        lx, ly = 10 + (n % 2) * 320, yy + 4 + (n // 2) * 20
+        lx, ly = 6 + (n % 2) * 210, yy + 4 + (n // 2) * 22
         body.append(
             f'<rect x="{lx}" y="{ly}" width="14" height="14" fill="{PARTS[i % len(PARTS)]}"/>'
-            f'<text x="{lx + 20}" y="{ly + 12}" font-size="12" fill="#222">{escape(table.row_labels[i])}</text>'
+            f'<text x="{lx + 20}" y="{ly + 12}" font-size="13" fill="#222">{escape(table.row_labels[i])}</text>'
         )
-    height = yy + 10 + ((len(drawn) + 1) // 2) * 20
+    height = yy + 10 + ((len(drawn) + 1) // 2) * 22
     desc = _("Stablede søjler, én pr. kolonne, med en farve og et navn pr. kategori. %(d)s") % {"d": table.description}
     return _svg(uid, table.title, desc, width, height, body)
 

@@ -36,6 +36,8 @@ def _comparison_or_error(request, template: str, context: dict):
         form.is_valid()
         form.add_error("period", str(exc))
         return None, render(request, template, {**context, "form": form}, status=400)
+    if not request.GET:
+        form = PeriodForm(initial={"kind": comparison.current.kind, "period": comparison.current.code})
     return comparison, form
 
 
