@@ -15,10 +15,15 @@ from .indicators import Source
 BOLD = Font(bold=True)
 
 
+def _safe(text: str) -> str:
+    """A label a spreadsheet would read as a formula (a partner or grant named "=…") is kept as text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _rows(sources: list[Source]):
     for source in sources:
         for table in source.tables:
-            yield source, table, table.export_rows()
+            yield source, table, [[_safe(row[0]), *row[1:]] for row in table.export_rows()]
 
 
 def indicators_csv(sources: list[Source], *, scope_label: str, comparison) -> str:
