@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "tryg.prevention",
     "tryg.training",
     "tryg.partnerships",
+    "tryg.coordination",
+    "tryg.risk",
     "tryg.insights",
 ]
 
@@ -316,6 +318,9 @@ SPECTACULAR_SETTINGS = {
         "ConcernFeedbackEnum": "tryg.cases.models.Concern.Feedback",
         "PartnerKindEnum": "tryg.partnerships.models.Partner.Kind",
         "CourseKindEnum": "tryg.training.models.Course.Kind",
+        "RiskInstrumentKindEnum": "tryg.risk.models.Instrument.Kind",
+        "RiskLevelEnum": "tryg.risk.models.Level",
+        "ContactPartyEnum": "tryg.cases.models.TimelineEntry.Party",
     },
 }
 
@@ -363,3 +368,6 @@ if TESTING:
     if not TRYG_AUDIT_SIGNING_KEY:  # a fixed test key (32 bytes); production reads its own from the environment
         TRYG_AUDIT_SIGNING_KEY = "dHJ5Zy10ZXN0LWF1ZGl0LXNpZ25pbmcta2V5LTMyYmI="
 CSRF_FAILURE_VIEW = "tryg.core.views.csrf_failure"
+
+# Risk work: a signed risk assessment older than this many days marks the case "needs reassessment".
+TRYG_RISK_REASSESS_DAYS = env_int("TRYG_RISK_REASSESS_DAYS", 90)

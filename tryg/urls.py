@@ -17,6 +17,8 @@ api_v1 = [
     path("", include(("tryg.prevention.api_urls", "prevention-api"))),
     path("", include(("tryg.training.api_urls", "training-api"))),
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
+    path("", include(("tryg.coordination.api_urls", "coordination-api"))),
+    path("risk/", include(("tryg.risk.api_urls", "risk-api"))),
     path("", include(("tryg.insights.api_urls", "insights-api"))),
 ]
 
@@ -32,6 +34,8 @@ urlpatterns = [
     path("app/prevention/", include("tryg.prevention.urls")),
     path("app/training/", include("tryg.training.urls")),
     path("app/partnerships/", include("tryg.partnerships.urls")),
+    path("app/coordination/", include("tryg.coordination.urls")),
+    path("app/risk/", include("tryg.risk.urls")),
     path("app/insights/", include("tryg.insights.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

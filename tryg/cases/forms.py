@@ -5,7 +5,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import identity
-from .models import AgeGroup, Case, CaseLink, CaseMember, Channel, Concern, Referral, RelatedPerson, TargetGroup
+from .models import (
+    AgeGroup,
+    Case,
+    CaseLink,
+    CaseMember,
+    Channel,
+    Concern,
+    Referral,
+    RelatedPerson,
+    TargetGroup,
+    TimelineEntry,
+)
 from .services.casefile import MANUAL_KINDS
 
 
@@ -175,7 +186,18 @@ class ContactRulesForm(forms.Form):
 
 
 class ContactForm(forms.Form):
+    party = forms.ChoiceField(
+        label=_("Hvem er kontakten med?"),
+        choices=TimelineEntry.Party.choices,
+        initial=TimelineEntry.Party.PERSON,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     channel = forms.ChoiceField(label=_("Kontaktvej"), choices=[("", "—")] + list(Channel.choices))
+
+    def clean_party(self):
+        return self.cleaned_data.get("party") or TimelineEntry.Party.PERSON
+
     text = forms.CharField(
         label=_("Hvad drejer kontakten sig om?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20000
     )

@@ -404,6 +404,14 @@ class TimelineEntry(models.Model):
         CORRECTION = "correction", _("Rettelse")
         CONTACT = "contact", _("Kontakt")
         EVENT = "event", _("Hændelse")
+        INCIDENT = "incident", _("Episode (vold, trussel, kontrol)")
+
+    class Party(models.TextChoices):
+        """Whom a contact is with: the person, their parents or guardians, or their network."""
+
+        PERSON = "person", _("Personen selv")
+        PARENTS = "parents", _("Forældre eller værge")
+        NETWORK = "network", _("Netværket (familie, venner)")
 
     # Used in every URL, API field and page anchor instead of the sequential id, whose gaps would show other
     # municipalities' activity (README, design notes).
@@ -412,6 +420,7 @@ class TimelineEntry(models.Model):
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     text = EncryptedTextField(_("tekst"))
     channel = models.CharField(_("kontaktvej"), max_length=20, choices=Channel.choices, blank=True)
+    party = models.CharField(_("kontakt med"), max_length=20, choices=Party.choices, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     corrects = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections")

@@ -85,9 +85,13 @@ NAV_ITEMS: list[NavItem] = [
 ]
 
 
-def register_nav(item: NavItem) -> None:
+def register_nav(item: NavItem, *, position: int | None = None) -> None:
+    """Add a navigation item (at `position`, e.g. 1 to come right after "Forside"; else at the end)."""
     if all(existing.url_name != item.url_name for existing in NAV_ITEMS):
-        NAV_ITEMS.append(item)
+        if position is None:
+            NAV_ITEMS.append(item)
+        else:
+            NAV_ITEMS.insert(position, item)
 
 
 def nav_items(roles: Iterable[str], *, path: str = "", current_section: str = "") -> list[dict]:

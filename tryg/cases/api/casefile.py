@@ -11,7 +11,7 @@ from tryg.audit.services import audit_read, audit_search
 
 from .. import access, selectors, services
 from ..forms import ENTRY_KINDS
-from ..models import Case, CaseLink, CaseMember, Channel
+from ..models import Case, CaseLink, CaseMember, Channel, TimelineEntry
 from .common import EntrySerializer, ErrorSerializer, PersonOutSerializer, TaskSerializer, valid
 
 TEAM_ROLES = [
@@ -113,6 +113,12 @@ class SafeContactSerializer(serializers.Serializer):
 
 
 class ContactCreateSerializer(serializers.Serializer):
+    party = serializers.ChoiceField(
+        choices=TimelineEntry.Party.choices,
+        required=False,
+        default=TimelineEntry.Party.PERSON,
+        help_text="Whom the contact is with (default: the person).",
+    )
     channel = serializers.ChoiceField(choices=Channel.choices)
     text = serializers.CharField(max_length=20000)
 
@@ -271,7 +277,9 @@ class CaseContactsView(APIView):
         request=ContactCreateSerializer,
         responses={201: EntrySerializer, 400: ErrorSerializer, 404: ErrorSerializer},
         description="Records a contact with the person on the timeline. A channel the safe-contact rules do "
-        "not allow is refused with 400 and the code forbidden_channel; the message gives the reason.",
+        "not allow is refused with 400 and the code forbidden_channel; a contact with the parents or the network "
+        "while a family-action guard blocks it (e.g. an honour-related case without a signed risk assessment) "
+        "with 400 and the code family_action_blocked; the message gives the reason.",
     )
     def post(self, request, pk):
         case = access.case_for_user(request.user, pk, write=True)

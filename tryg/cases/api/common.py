@@ -25,6 +25,7 @@ class EntrySerializer(serializers.Serializer):
     kind = serializers.CharField()
     text = serializers.CharField()
     channel = serializers.CharField()
+    party = serializers.CharField()
     author = serializers.CharField(source="author.display_name", default="")
     created_at = serializers.DateTimeField()
     corrects = serializers.SerializerMethodField(help_text="The public id of the entry this one corrects.")

@@ -17,6 +17,7 @@ from tryg.core.errors import DomainError
 from ..access import linkable_case, visible_cases
 from ..models import Case, CaseLink, CaseMember, Channel, IntakeRouting, Person, Task, TimelineEntry
 from ..notifications import notify
+from ..registry import family_action_block_reason
 from ..selectors import member_candidates, task_owners
 
 # The kinds of entry a person writes on the timeline; corrections, contacts and events are made by the system.
@@ -25,6 +26,7 @@ MANUAL_KINDS = (
     TimelineEntry.Kind.CONVERSATION,
     TimelineEntry.Kind.MEETING,
     TimelineEntry.Kind.DECISION,
+    TimelineEntry.Kind.INCIDENT,
 )
 DEFAULT_RETENTION_YEARS = 5  # years a closed case is kept when no setting is chosen
 
@@ -34,9 +36,11 @@ def _touch(case: Case) -> None:
     case.save(update_fields=["updated_at"])
 
 
-def _entry_create(*, actor, case: Case, kind: str, text: str, corrects=None, channel: str = "") -> TimelineEntry:
+def _entry_create(
+    *, actor, case: Case, kind: str, text: str, corrects=None, channel: str = "", party: str = ""
+) -> TimelineEntry:
     entry = TimelineEntry(
-        case=case, kind=kind, text=(text or "").strip(), author=actor, corrects=corrects, channel=channel
+        case=case, kind=kind, text=(text or "").strip(), author=actor, corrects=corrects, channel=channel, party=party
     )
     entry.full_clean()
     entry.save()
@@ -286,12 +290,32 @@ def contact_channels(person) -> tuple[list[str], list[tuple[str, str]]]:
     return allowed, blocked
 
 
+FAMILY_PARTIES = (TimelineEntry.Party.PARENTS, TimelineEntry.Party.NETWORK)
+
+
+def family_contact_block_reason(case: Case) -> str | None:
+    """Why a contact with the parents or the network is blocked now (a registered guard, e.g. barnets lov § 18,
+    stk. 3), or None."""
+    return family_action_block_reason(case)
+
+
 @transaction.atomic
-def contact_record(*, actor, case: Case, channel: str, text: str) -> TimelineEntry:
-    """Record a contact with the person; refused, with the reason, if the safe-contact rules forbid the channel."""
+def contact_record(
+    *, actor, case: Case, channel: str, text: str, party: str = TimelineEntry.Party.PERSON
+) -> TimelineEntry:
+    """Record a contact with the person, their parents or their network; refused, with the reason, if the
+    safe-contact rules forbid the channel, or (parents, network) while a family-action guard blocks it."""
     if channel not in Channel.values:
         raise ValidationError({"channel": _("Vælg en kontaktvej.")})
+    if party not in TimelineEntry.Party.values:
+        raise ValidationError({"party": _("Vælg, hvem kontakten er med.")})
     reason = contact_block_reason(case.person, channel)
     if reason:
         raise DomainError(reason, code="forbidden_channel", field="channel")
-    return _entry_create(actor=actor, case=case, kind=TimelineEntry.Kind.CONTACT, text=text, channel=channel)
+    if party in FAMILY_PARTIES:
+        reason = family_contact_block_reason(case)
+        if reason:
+            raise DomainError(reason, code="family_action_blocked", field="party")
+    return _entry_create(
+        actor=actor, case=case, kind=TimelineEntry.Kind.CONTACT, text=text, channel=channel, party=party
+    )

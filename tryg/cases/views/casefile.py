@@ -253,12 +253,21 @@ def safe_contact(request: HttpRequest, pk) -> HttpResponse:
     )
 
 
+def _party_initial(request: HttpRequest) -> dict:
+    party = request.GET.get("party", "")
+    return {"party": party} if party in TimelineEntry.Party.values else {}
+
+
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest, pk) -> HttpResponse:
     """Contact the person or family: blocked, with the reason, when the safe-contact rules forbid the channel."""
     case = access.case_for_user(request.user, pk, write=True)
     offered, blocked = services.contact_channels(case.person)
-    form = ContactForm(request.POST or None, offered=offered, initial={"channel": request.GET.get("channel", "")})
+    form = ContactForm(
+        request.POST or None,
+        offered=offered,
+        initial={"channel": request.GET.get("channel", "")} | _party_initial(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_record(actor=request.user, case=case, **form.cleaned_data)
@@ -268,10 +277,12 @@ def contact(request: HttpRequest, pk) -> HttpResponse:
             messages.success(request, _("Kontakten er registreret på tidslinjen."))
             return redirect(reverse("cases:case-detail", args=[case.pk]) + "#timeline")
     audit_read(request, case, subject=case.person, purpose=_("Kontakt til borger"))
+    context = {"case": case, "person": case.person, "form": form, "blocked": blocked, "offered": offered}
+    context["family_blocked"] = services.family_contact_block_reason(case)
     return render(
         request,
         "cases/contact.html",
-        {"case": case, "person": case.person, "form": form, "blocked": blocked, "offered": offered},
+        context,
         status=400 if request.method == "POST" else 200,
     )
 

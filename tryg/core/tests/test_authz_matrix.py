@@ -22,6 +22,8 @@ APPS = [
     "prevention",
     "training",
     "partnerships",
+    "coordination",
+    "risk",
     "insights",
 ]
 SKIPPED_NAMESPACES = {"admin"}  # the Django admin: superusers only, behind the same login gate

@@ -1,0 +1,186 @@
+"""Every read of the coordination app across relations: the queue, a consultation's thread, counts, the
+directory, meetings and the referral inbox. No writes, no audit rows (the view that shows data logs the read)."""
+
+from datetime import timedelta
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from tryg.accounts.models import Municipality
+from tryg.cases.access import visible_cases
+from tryg.core.paging import Page, offset_for
+
+from .access import visible_consultations
+from .models import ActorReferral, AgendaItem, Consultation, Meeting, Message, Participant
+
+PAGE_SIZE = 50
+REPEAT_DAYS = 365  # "gentagelse": on an agenda again within 12 months of the case's last referral to a meeting
+
+
+def thread(consultation: Consultation) -> list[Message]:
+    """The consultation's messages in time order (authors loaded)."""
+    return list(consultation.messages.select_related("author").order_by("created_at", "id"))
+
+
+def _urgency_rank():
+    return Case(
+        When(urgency=Consultation.Urgency.ACUTE, then=Value(0)),
+        When(urgency=Consultation.Urgency.URGENT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+
+
+QUEUE_STATUSES = ("open", *Consultation.Status.values, "all")
+
+
+def queue_page(user, *, number: int, status: str = "open", municipality_id=None) -> tuple[list, Page]:
+    """The region's consultations for a consultant, most urgent first, then oldest first, 50 a page."""
+    qs = Consultation.objects.filter(region_id=user.municipality.region_id)
+    if status == "open":
+        qs = qs.exclude(status=Consultation.Status.CLOSED)
+    elif status in Consultation.Status.values:
+        qs = qs.filter(status=status)
+    if municipality_id:
+        qs = qs.filter(municipality_id=municipality_id)
+    total = qs.count()
+    rows = list(
+        qs.select_related("municipality", "unit", "holder")
+        .annotate(rank=_urgency_rank())
+        .order_by("rank", "created_at")[offset_for(number, PAGE_SIZE) : offset_for(number, PAGE_SIZE) + PAGE_SIZE]
+    )
+    return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total)
+
+
+def region_municipalities(user) -> list[Municipality]:
+    return list(Municipality.objects.filter(region_id=user.municipality.region_id).order_by("name"))
+
+
+def my_consultations_page(user, *, number: int) -> tuple[list, Page]:
+    qs = Consultation.objects.filter(asker=user)
+    total = qs.count()
+    start = offset_for(number, PAGE_SIZE)
+    rows = list(qs.select_related("holder", "case").order_by("-created_at")[start : start + PAGE_SIZE])
+    return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total)
+
+
+def region_counts(user, *, months: int = 12) -> dict:
+    """The team's reporting: counts per municipality, month, anonymous vs named and asker type (last `months`)."""
+    since = timezone.now() - timedelta(days=31 * months)
+    qs = Consultation.objects.filter(region_id=user.municipality.region_id, created_at__gte=since)
+    names = dict(Municipality.objects.filter(region_id=user.municipality.region_id).values_list("id", "name"))
+    per_municipality = [
+        {"municipality": names.get(row["municipality_id"], "") or "—", "count": row["n"]}
+        for row in qs.values("municipality_id").annotate(n=Count("id")).order_by("-n")
+    ]
+    per_month = [
+        {"month": row["month"], "count": row["n"]}
+        for row in qs.annotate(month=TruncMonth("created_at")).values("month").annotate(n=Count("id")).order_by("month")
+    ]
+    anonymity = {row["is_anonymous"]: row["n"] for row in qs.values("is_anonymous").annotate(n=Count("id"))}
+    labels = dict(Consultation.AskerType.choices)
+    per_asker = [
+        {"asker_type": row["asker_type"], "label": labels.get(row["asker_type"], row["asker_type"]), "count": row["n"]}
+        for row in qs.values("asker_type").annotate(n=Count("id")).order_by("asker_type")
+    ]
+    return {
+        "since": since,
+        "per_municipality": per_municipality,
+        "per_month": per_month,
+        "anonymous": anonymity.get(True, 0),
+        "named": anonymity.get(False, 0),
+        "per_asker": per_asker,
+        "total": sum(r["count"] for r in per_municipality),
+    }
+
+
+def case_consultations(user, case) -> list[Consultation]:
+    return list(visible_consultations(user).filter(case=case).select_related("holder").order_by("-created_at")[:10])
+
+
+# --- meetings ---------------------------------------------------------------------------------------
+
+
+def meeting_file(user, meeting: Meeting) -> dict:
+    """A meeting's participants and agenda; each item carries `may_read` (the user may see the case) and, when
+    so, its decisions and actions. Fixed queries: participants, items, visible case ids, actions."""
+    participants = list(meeting.participants.select_related("user", "actor").order_by("actor_id", "user_id"))
+    items = list(
+        meeting.items.select_related("case", "case__person").prefetch_related(
+            Prefetch("actions", queryset=_actions_qs()), "family_invitations"
+        )
+    )
+    readable = set(visible_cases(user).filter(pk__in=[i.case_id for i in items]).values_list("pk", flat=True))
+    writable = set(
+        visible_cases(user, write=True).filter(pk__in=[i.case_id for i in items]).values_list("pk", flat=True)
+    )
+    for item in items:
+        item.may_read = item.case_id in readable
+        item.may_write = item.case_id in writable
+    return {"meeting": meeting, "participants": participants, "items": items}
+
+
+def _actions_qs():
+    from .models import MeetingAction
+
+    return MeetingAction.objects.select_related("task", "task__owner").order_by("created_at")
+
+
+def meetings_for(user, visible) -> list[Meeting]:
+    return list(visible.annotate(n_items=Count("items")).order_by("-starts_at")[:100])
+
+
+def last_referral_to_meeting(case, *, before=None) -> AgendaItem | None:
+    qs = AgendaItem.objects.filter(case=case)
+    if before is not None:
+        qs = qs.filter(added_at__lt=before)
+    return qs.order_by("-added_at").first()
+
+
+def is_repeat_referral(case, *, now=None) -> bool:
+    """True when the case was on a meeting's agenda within the last 12 months."""
+    now = now or timezone.now()
+    last = last_referral_to_meeting(case)
+    return last is not None and last.added_at >= now - timedelta(days=REPEAT_DAYS)
+
+
+def case_repeat_flag(case) -> AgendaItem | None:
+    """The case's latest agenda item if it is flagged "gentagelse" (one query)."""
+    item = AgendaItem.objects.filter(case=case).select_related("meeting").order_by("-added_at").first()
+    return item if item is not None and item.is_repeat else None
+
+
+def meeting_user_candidates(meeting: Meeting):
+    """Tryg users who may take part: staff of the meeting's region (case workers and consultants)."""
+    from tryg.accounts.models import Membership, Role, User
+
+    ids = Membership.objects.filter(
+        unit__municipality__region_id=meeting.region_id,
+        role__in=(Role.SAGSBEHANDLER, Role.SIKKERHEDSKONSULENT),
+        user__is_active=True,
+    ).values("user_id")
+    taken = Participant.objects.filter(meeting=meeting, user__isnull=False).values("user_id")
+    return User.objects.filter(pk__in=ids).exclude(pk__in=taken).order_by("first_name", "last_name")
+
+
+# --- referrals ---------------------------------------------------------------------------------------
+
+
+def inbox_page(visible, *, number: int) -> tuple[list, Page]:
+    total = visible.count()
+    start = offset_for(number, PAGE_SIZE)
+    rows = list(
+        visible.select_related("referral", "referral__case__municipality", "actor", "unit").order_by("-created_at")[
+            start : start + PAGE_SIZE
+        ]
+    )
+    return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total)
+
+
+def case_actor_referrals(case) -> list[ActorReferral]:
+    return list(
+        ActorReferral.objects.filter(referral__case=case)
+        .select_related("referral", "actor", "answered_by")
+        .order_by("-created_at")
+    )
