@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "tryg.partnerships",
     "tryg.coordination",
     "tryg.risk",
+    "tryg.public",
     "tryg.insights",
 ]
 
@@ -251,7 +252,19 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+# Every language of the site. Staff pages and the API offer only TRYG_STAFF_LANGUAGES; the citizens' pages (tryg/public)
+# all of them, chosen by URL prefix (/ar/, /so/, …) and never by a cookie. A string with no translation falls back
+# to the Danish source text (gettext returns the msgid), never to an empty string.
+LANGUAGES = [
+    ("da", _("Dansk")),
+    ("en", _("English")),
+    ("ar", "العربية"),
+    ("so", "Soomaali"),
+    ("tr", "Türkçe"),
+    ("ur", "اردو"),
+    ("fa", "فارسی"),
+]
+TRYG_STAFF_LANGUAGES = ["da", "en"]
 LOCALE_PATHS = [BASE_DIR / "tryg" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
@@ -323,6 +336,14 @@ SPECTACULAR_SETTINGS = {
         "ContactPartyEnum": "tryg.cases.models.TimelineEntry.Party",
     },
 }
+
+# The citizens' site (tryg/public): the quick exit's neutral page, and how long an anonymous thread and its
+# code live without activity before the daily job (`manage.py public_daily`) deletes them.
+TRYG_QUICK_EXIT_URL = env("TRYG_QUICK_EXIT_URL", "https://www.dmi.dk/")
+TRYG_PUBLIC_THREAD_DAYS = env_int("TRYG_PUBLIC_THREAD_DAYS", 90)
+# The key of the receipt codes' lookup prefix (an HMAC of the code); derived from SECRET_KEY when unset, so
+# rotating SECRET_KEY without setting this makes every open code unusable.
+TRYG_PUBLIC_CODE_KEY = env_secret("TRYG_PUBLIC_CODE_KEY")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

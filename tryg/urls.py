@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tryg.core import views as core_views
+from tryg.public.views import pages as public_pages
 
 # Staff pages live under /app/, the API under /api/; "/" and the language prefixes are kept
 # for the public citizen site, so a municipality can expose "/" and keep "/app/" internal.
@@ -48,9 +49,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", core_views.public_home, name="public-home"),
+    # The citizens' site (tryg/public) is "/"; "public-home" is the name the staff layout links to.
+    path("", public_pages.home, name="public-home"),
     path("evaluering/", include("tryg.prevention.public_urls")),
     path("beredskab/", include("tryg.insights.public_urls")),
+    path("", include("tryg.public.urls")),
     prefix_default_language=False,
 )
 

@@ -25,7 +25,7 @@ class ConsultationForm(forms.Form):
     topic = forms.CharField(
         label=_("Emne"),
         max_length=200,
-        help_text=_("Kort, uden navne, fx \u201cPige på 15 frygter at blive sendt på ferie\u201d."),
+        help_text=_("Kort, uden navne, fx “Pige på 15 frygter at blive sendt på ferie”."),
     )
     text = forms.CharField(
         label=_("Dit spørgsmål"),
@@ -53,7 +53,7 @@ class ConsultationForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Fx \u201crådgivning om skolens handlemuligheder; må deles med sikkerhedskonsulenterne\u201d."),
+        help_text=_("Fx “rådgivning om skolens handlemuligheder; må deles med sikkerhedskonsulenterne”."),
     )
     consent_form = forms.ChoiceField(
         label=_("Hvordan samtykket er givet"),
@@ -111,9 +111,7 @@ class ConcernFromConsultationForm(forms.Form):
         label=_("Personens navn"),
         max_length=200,
         required=False,
-        help_text=_(
-            "Udfyldt, hvis forespørgslen er navngiven. Ellers en beskrivelse, fx \u201cukendt pige, 15 år\u201d."
-        ),
+        help_text=_("Udfyldt, hvis forespørgslen er navngiven. Ellers en beskrivelse, fx “ukendt pige, 15 år”."),
     )
     description = forms.CharField(label=_("Underretningen"), widget=forms.Textarea(attrs={"rows": 5}))
     urgency = forms.ChoiceField(

@@ -86,7 +86,8 @@ class NoStoreMiddleware:
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Language per area: the public site takes it from the URL prefix only (no cookie needed), staff
-    pages and the API from the language cookie (set by the language switch), Danish by default.
+    pages and the API from the language cookie (set by the language switch), Danish by default, and only in
+    settings.TRYG_STAFF_LANGUAGES (the citizens' languages never reach staff pages).
 
     Django's own middleware treats every unprefixed path as the default language when i18n_patterns uses
     prefix_default_language=False, which would pin /app/ to Danish.
@@ -98,7 +99,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(self.STAFF_PREFIXES):
             # Danish first: only the user's own choice (the language cookie) switches to another language.
             language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-            if not translation.check_for_language(language) or language not in dict(settings.LANGUAGES):
+            if not translation.check_for_language(language) or language not in settings.TRYG_STAFF_LANGUAGES:
                 language = settings.LANGUAGE_CODE
             translation.activate(language)
             request.LANGUAGE_CODE = translation.get_language()

@@ -23,12 +23,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
-def public_home(request: HttpRequest) -> HttpResponse:
-    """The public landing page (the citizen site grows here later). Sets no cookies."""
-    return render(request, "core/public_home.html")
-
-
-@require_GET
 def start(request: HttpRequest) -> HttpResponse:
     """The staff start page: what this user can do, by role."""
     return render(request, "core/start.html", {"sections": start_page_sections(request.user.roles, user=request.user)})

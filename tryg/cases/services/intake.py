@@ -240,6 +240,39 @@ def concern_create(
     return concern
 
 
+def concern_create_public(
+    *,
+    municipality_id: int,
+    child: PersonData,
+    description: str,
+    urgency: str = Concern.Urgency.NORMAL,
+    notifier_name: str = "",
+    notifier_contact: str = "",
+) -> Concern:
+    """A citizen's notification about a child from the public site (no login): the same intake as a professional's
+    concern, routed to the municipality's receiving unit for children with the 24-hour clock (barnets lov § 136).
+
+    Source "citizen" when the citizen gives a name, else "anonymous". A citizen is owed no receipt (barnets lov
+    § 138 is about professionals), so no receipt clock starts. A named citizen's name and contact go into the
+    (encrypted) description, as there is no user to point at."""
+    notifier_name, notifier_contact = notifier_name.strip(), notifier_contact.strip()
+    text = description.strip()
+    if notifier_name or notifier_contact:
+        text += "\n\n" + _("Underretter (borger): %(name)s. Kontakt: %(contact)s.") % {
+            "name": notifier_name or _("ikke oplyst"),
+            "contact": notifier_contact or _("ikke oplyst"),
+        }
+    return concern_create(
+        actor=None,
+        person=child,
+        target_group=TargetGroup.CHILD,
+        description=text,
+        urgency=urgency,
+        source=Concern.Source.CITIZEN if notifier_name else Concern.Source.ANONYMOUS,
+        municipality_id=municipality_id,
+    )
+
+
 def _check_pending(concern: Concern) -> None:
     if not concern.is_pending:
         raise DomainError(_("Underretningen er allerede behandlet."), code="not_pending")

@@ -216,7 +216,7 @@ def _check_message(consultation: Consultation, text: str) -> str:
 def message_add(*, actor, consultation: Consultation, text: str) -> Message:
     """Write in the thread: the asker (back to the consultants) or a consultant (then awaiting the asker's answer;
     the first consultant to answer holds the consultation)."""
-    consultation = Consultation.objects.select_for_update().select_related("case").get(pk=consultation.pk)
+    consultation = Consultation.objects.select_for_update(of=("self",)).select_related("case").get(pk=consultation.pk)
     text = _check_message(consultation, text)
     from_asker = consultation.asker_id == actor.pk
     fields = ["status", "updated_at"]

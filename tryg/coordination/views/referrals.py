@@ -27,7 +27,8 @@ def case_refer(request: HttpRequest, pk) -> HttpResponse:
     form = ReferralForm(request.POST or None, actors=actors)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        recipient = next(a for a in actors if str(a.pk) == data.pop("actor"))
+        chosen = data.pop("actor")
+        recipient = next(a for a in actors if str(a.pk) == chosen)
         try:
             services.actor_referral_create(actor=request.user, case=case, recipient=recipient, **data)
         except ValidationError as exc:

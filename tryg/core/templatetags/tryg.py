@@ -49,3 +49,37 @@ def dato(value):
 def dato_tid(value):
     """A time as people read it: "2. december 2026 kl. 14.05" (core/formats.py)."""
     return datetime_text(value)
+
+
+# Each language named in itself (Django's LANG_INFO has no Somali).
+_NATIVE_NAMES = {
+    "da": "Dansk",
+    "en": "English",
+    "ar": "العربية",
+    "so": "Soomaali",
+    "tr": "Türkçe",
+    "ur": "اردو",
+    "fa": "فارسی",
+}
+
+
+@register.simple_tag
+def staff_languages() -> list[tuple[str, str]]:
+    """The languages of the staff pages (settings.TRYG_STAFF_LANGUAGES), each named in itself."""
+    from django.conf import settings
+
+    return [(code, _NATIVE_NAMES.get(code, code)) for code in settings.TRYG_STAFF_LANGUAGES]
+
+
+@register.filter
+def language_name_local(code: str) -> str:
+    """A language's name in the language itself: "ar" -> "العربية"."""
+    return _NATIVE_NAMES.get(code, code)
+
+
+@register.simple_tag
+def quick_exit_url() -> str:
+    """Where the quick exit of the public pages goes (settings.TRYG_QUICK_EXIT_URL)."""
+    from django.conf import settings
+
+    return settings.TRYG_QUICK_EXIT_URL

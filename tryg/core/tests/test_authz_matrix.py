@@ -24,6 +24,7 @@ APPS = [
     "partnerships",
     "coordination",
     "risk",
+    "public",
     "insights",
 ]
 SKIPPED_NAMESPACES = {"admin"}  # the Django admin: superusers only, behind the same login gate
