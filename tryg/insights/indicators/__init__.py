@@ -22,6 +22,7 @@ class Scope:
     municipality_ids: tuple[int, ...]
     label: str
     is_region: bool = False
+    region_id: int | None = None
 
 
 @dataclass

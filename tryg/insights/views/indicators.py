@@ -19,13 +19,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def municipality_scope(user) -> Scope:
-    return Scope((user.municipality_id,), user.municipality.name)
+    return Scope((user.municipality_id,), user.municipality.name, region_id=user.municipality.region_id)
 
 
 def region_scope(user) -> Scope:
     ids = access.region_municipality_ids(user)
     region = user.municipality.region
-    return Scope(tuple(ids), region.name, is_region=True)
+    return Scope(tuple(ids), region.name, is_region=True, region_id=region.pk)
 
 
 def _comparison_or_error(request, template: str, context: dict):
