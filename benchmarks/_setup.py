@@ -10,8 +10,9 @@ from urllib.parse import urlparse, urlunparse
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup_django(database_url: str | None) -> callable:
-    """Point Django at a new, empty database and migrate it. Returns a cleanup function."""
+def setup_django(database_url: str | None, *, prefix: str = "tryg_bench") -> callable:
+    """Point Django at a new, empty database (PostgreSQL: named `<prefix>_<pid>`) and migrate it. Returns a cleanup
+    function."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tryg.settings")
     # Test-mode settings: plain static storage (no collectstatic needed) and fast hashing. Request
@@ -21,7 +22,7 @@ def setup_django(database_url: str | None) -> callable:
     cleanup = lambda: None  # noqa: E731
     if database_url:
         parsed = urlparse(database_url)
-        name = f"tryg_bench_{os.getpid()}"
+        name = f"{prefix}_{os.getpid()}"
         admin_url = urlunparse(parsed._replace(path="/postgres"))
         import psycopg
 

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "tryg.coordination",
     "tryg.risk",
     "tryg.public",
+    "tryg.insights",
 ]
 
 MIDDLEWARE = [

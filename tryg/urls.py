@@ -20,6 +20,7 @@ api_v1 = [
     path("", include(("tryg.partnerships.api_urls", "partnerships-api"))),
     path("", include(("tryg.coordination.api_urls", "coordination-api"))),
     path("risk/", include(("tryg.risk.api_urls", "risk-api"))),
+    path("", include(("tryg.insights.api_urls", "insights-api"))),
 ]
 
 urlpatterns = [
@@ -36,6 +37,7 @@ urlpatterns = [
     path("app/partnerships/", include("tryg.partnerships.urls")),
     path("app/coordination/", include("tryg.coordination.urls")),
     path("app/risk/", include("tryg.risk.urls")),
+    path("app/insights/", include("tryg.insights.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
@@ -50,6 +52,7 @@ urlpatterns += i18n_patterns(
     # The citizens' site (tryg/public) is "/"; "public-home" is the name the staff layout links to.
     path("", public_pages.home, name="public-home"),
     path("evaluering/", include("tryg.prevention.public_urls")),
+    path("beredskab/", include("tryg.insights.public_urls")),
     path("", include("tryg.public.urls")),
     prefix_default_language=False,
 )

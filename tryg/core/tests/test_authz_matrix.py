@@ -25,6 +25,7 @@ APPS = [
     "coordination",
     "risk",
     "public",
+    "insights",
 ]
 SKIPPED_NAMESPACES = {"admin"}  # the Django admin: superusers only, behind the same login gate
 

@@ -1,0 +1,70 @@
+"""Small helpers shared by the indicator modules: counts for both periods in one query."""
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from ..periods import Comparison
+from . import Table
+
+
+def in_period(field: str, period) -> Q:
+    return Q(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
+
+
+def counts(comparison: Comparison, field: str, *, over: str = "id", distinct: bool = False) -> dict:
+    """{"a": Count(previous period), "b": Count(current period)} filtered on the date `field`."""
+    previous, current = comparison.periods
+    return {
+        "a": Count(over, filter=in_period(field, previous), distinct=distinct),
+        "b": Count(over, filter=in_period(field, current), distinct=distinct),
+    }
+
+
+def sums(comparison: Comparison, field: str, column: str) -> dict:
+    previous, current = comparison.periods
+    return {"a": Sum(column, filter=in_period(field, previous)), "b": Sum(column, filter=in_period(field, current))}
+
+
+def grouped(qs, group: str, aggregates: dict) -> dict:
+    """{group value: [a, b]} in one query."""
+    return {
+        row[group]: [row["a"] or 0, row["b"] or 0]
+        for row in qs.order_by().values(group).annotate(**aggregates).values(group, "a", "b")
+    }
+
+
+def table_of(key, title, description, choices, by_value: dict, comparison: Comparison, **kw) -> Table:
+    """A Table with one row per choice (fixed order, zeros included) from {value: [a, b]}."""
+    return Table(
+        key=key,
+        title=title,
+        description=description,
+        row_labels=[str(label) for _value, label in choices],
+        values=[by_value.get(value, [0, 0]) for value, _label in choices],
+        columns=comparison.labels,
+        total_label=_("I alt"),
+        **kw,
+    )
+
+
+def trend_table(key, title, description, qs, field: str, comparison: Comparison) -> Table:
+    """Counts per month (or week) of each period, the previous and the current in two columns, in one query."""
+    previous, current = comparison.periods
+    a_buckets, b_buckets = previous.buckets(), current.buckets()
+    aggregates = {}
+    for i, (_l, start, end) in enumerate(a_buckets):
+        aggregates[f"a{i}"] = Count("id", filter=Q(**{f"{field}__gte": start, f"{field}__lt": end}))
+    for i, (_l, start, end) in enumerate(b_buckets):
+        aggregates[f"b{i}"] = Count("id", filter=Q(**{f"{field}__gte": start, f"{field}__lt": end}))
+    row = qs.order_by().aggregate(**aggregates)
+    return Table(
+        key=key,
+        title=title,
+        description=description,
+        row_labels=[label for label, _s, _e in b_buckets],
+        values=[[row[f"a{i}"] or 0, row[f"b{i}"] or 0] for i in range(len(b_buckets))],
+        columns=comparison.labels,
+        difference=False,
+        chart="trend",
+        total_label=_("I alt"),
+    )
