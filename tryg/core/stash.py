@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponseRedirect, QueryDict
 
 SESSION_KEY = "_tryg_searches"
 PARAMETER = "s"
-KEEP = 20  # searches remembered per session (the oldest is dropped)
+KEEP = 50  # searches remembered per session (the oldest is dropped)
 
 
 def stash(request: HttpRequest, data: QueryDict, *, scope: str) -> str:

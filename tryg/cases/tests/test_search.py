@@ -5,11 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from tryg.cases import selectors, services
 from tryg.cases.models import CaseMember, Person, PersonToken
+from tryg.core.testing import login_verified
 
 from .helpers import make_case, make_concern
 
@@ -41,7 +43,7 @@ def test_a_name_search_lists_the_newest_first_across_chunks(clients, cast, routi
     assert [r["person_name"] for r in limited["results"]] == ["Eva Fællesnavn", "Dan Fællesnavn", "Cem Fællesnavn"]
     both = worker.get(reverse("cases-api:case-list"), {"q": "cem fællesnavn"}).json()
     assert [r["person_name"] for r in both["results"]] == ["Cem Fællesnavn"]
-    page = worker.get(reverse("cases:case-list"), {"q": "Fællesnavn"}).content.decode()
+    page = worker.post(reverse("cases:case-list"), {"q": "Fællesnavn"}, follow=True).content.decode()
     assert page.index("Eva Fællesnavn") < page.index("Ali Fællesnavn") and "Fie Andetnavn" not in page
 
 
@@ -90,4 +92,23 @@ def test_a_name_search_costs_the_same_queries_however_many_match(clients, cast, 
             counter["n"] += 1
             make_case(cast, name=f"P{counter['n']} Budgetnavn")
 
-    assert_flat_queries(more, lambda: worker.get(reverse("cases:case-list"), {"q": "budgetnavn"}))
+    assert_flat_queries(more, lambda: worker.post(reverse("cases:case-list"), {"q": "budgetnavn"}, follow=True))
+
+
+def test_a_case_search_is_posted_and_the_url_holds_only_a_key(clients, cast, routing):
+    """SECURITY.md: no personal data in URLs. A name or CPR number is posted; the page is read back by a key."""
+    case = make_case(cast, name="Nøgle Nadia", cpr="150610-4001")
+    worker = clients["sagsbehandler"]
+    url = reverse("cases:case-list")
+    response = worker.post(url, {"q": "150610-4001", "status": ""})
+    assert response.status_code == 303
+    location = response["Location"]
+    assert location.startswith(url + "?s=") and "150610" not in location and "q=" not in location
+    page = worker.get(location).content.decode()
+    assert case.number in page and 'value="150610-4001"' in page
+    # A CPR number typed into the query string by hand is not searched for.
+    typed = worker.get(url, {"q": "150610-4001"})
+    assert typed.context["form"].data.get("q") is None and 'value="150610-4001"' not in typed.content.decode()
+    # Another session does not know the key: a notice and a fresh form, not the search.
+    other = login_verified(Client(), cast["sagsbehandler"]).get(location).content.decode()
+    assert "Søgningen er ikke længere gemt" in other and 'value="150610-4001"' not in other

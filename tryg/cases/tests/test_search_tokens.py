@@ -14,11 +14,11 @@ def test_a_new_token_key_needs_the_refresh_command_and_then_finds_the_person(cli
     case = make_case(cast, name="Nøgle Nanna", cpr="150610-4001")
     search = reverse("cases:case-list")
     client = clients["sagsbehandler"]
-    assert case.number in client.get(search, {"q": "Nanna"}).content.decode()
+    assert case.number in client.post(search, {"q": "Nanna"}, follow=True).content.decode()
     new_key = "a-new-secret-key-for-the-tokens-" + "x" * 20
     # The old key stays a fallback, as in a real rotation, so the logged-in session survives.
     with override_settings(SECRET_KEY=new_key, SECRET_KEY_FALLBACKS=[settings.SECRET_KEY]):
-        assert case.number not in client.get(search, {"q": "Nanna"}).content.decode()
+        assert case.number not in client.post(search, {"q": "Nanna"}, follow=True).content.decode()
         call_command("refresh_search_tokens", stdout=io.StringIO())
-        assert case.number in client.get(search, {"q": "Nanna"}).content.decode()
-        assert case.number in client.get(search, {"q": "150610-4001"}).content.decode()
+        assert case.number in client.post(search, {"q": "Nanna"}, follow=True).content.decode()
+        assert case.number in client.post(search, {"q": "150610-4001"}, follow=True).content.decode()

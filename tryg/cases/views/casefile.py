@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tryg.audit.services import audit_read, audit_search
 from tryg.core.forms import form_errors_from
 from tryg.core.paging import page_number
+from tryg.core.stash import redirect_to_stash, search_data
 
 from .. import access, registry, selectors, services
 from ..forms import (
@@ -26,10 +27,18 @@ from ..forms import (
 )
 from ..models import TimelineEntry
 
+# A name or CPR number is posted and kept in the session (core.stash); the URL holds only a key.
+SEARCH_SCOPE = "cases:case-list"
+SEARCH_SENSITIVE = frozenset({"q"})
 
+
+@require_http_methods(["GET", "POST"])
 def case_list(request: HttpRequest) -> HttpResponse:
     access.require_case_role(request.user)
-    form = CaseSearchForm(request.GET or None)
+    if request.method == "POST":
+        return redirect_to_stash(request, scope=SEARCH_SCOPE)
+    data, expired = search_data(request, scope=SEARCH_SCOPE, sensitive=SEARCH_SENSITIVE)
+    form = CaseSearchForm(data)
     q = status = ""
     if form.is_bound and form.is_valid():
         q, status = form.cleaned_data["q"], form.cleaned_data["status"]
@@ -40,6 +49,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "cases": cases,
         "limit": selectors.LIST_LIMIT,
         "can_break_glass": request.user.has_role(*access.CASEWORKER_ROLES),
+        "search_expired": expired,
     }
     return render(
         request, "cases/case_list.html", context, status=400 if form.is_bound and not form.is_valid() else 200
