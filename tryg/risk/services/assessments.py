@@ -188,7 +188,9 @@ def assessment_save(
 ) -> Assessment:
     """Save a draft's answers. A signed assessment is never changed (start a new one)."""
     assessment = (
-        Assessment.objects.select_for_update().select_related("version", "case", "consultation").get(pk=assessment.pk)
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("version", "case", "consultation")
+        .get(pk=assessment.pk)
     )
     if assessment.is_signed:
         raise DomainError(_("En underskrevet vurdering kan ikke ændres. Start en ny."), code="assessment_signed")
@@ -215,7 +217,9 @@ def assessment_sign(*, actor, assessment: Assessment) -> Assessment:
     """Sign a complete draft: every item answered for every period, the level (and for a judgement every
     level-judgement) chosen. It then supersedes the case's previous signed assessment."""
     assessment = (
-        Assessment.objects.select_for_update().select_related("version", "case", "consultation").get(pk=assessment.pk)
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("version", "case", "consultation")
+        .get(pk=assessment.pk)
     )
     if assessment.is_signed:
         raise DomainError(_("Vurderingen er allerede underskrevet."), code="assessment_signed")
