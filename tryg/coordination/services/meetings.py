@@ -2,7 +2,7 @@
 tasks of the case (cases' task_add). An invitation of the person's parents or network asks the cases guard first
 (barnets lov § 18, stk. 3, filled by the risk app)."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -22,6 +22,15 @@ from ..selectors import is_repeat_referral
 PURPOSE = "Netværksmøde"
 
 
+def _sane_time(when: datetime) -> bool:
+    """A meeting between 2000 and five years ahead: anything else is a typing error (and a date from before
+    standard time would be written with a local mean time offset no client can read)."""
+    if timezone.is_naive(when):
+        when = timezone.make_aware(when)
+    latest = timezone.now() + timedelta(days=5 * 366)
+    return datetime(2000, 1, 1, tzinfo=UTC) <= when <= latest
+
+
 @transaction.atomic
 def meeting_create(*, actor, title: str, starts_at: datetime, place: str = "") -> Meeting:
     """A meeting of the actor's region; the actor takes part."""
@@ -30,6 +39,8 @@ def meeting_create(*, actor, title: str, starts_at: datetime, place: str = "") -
         raise ValidationError({"title": _("Giv mødet en titel.")})
     if starts_at is None:
         raise ValidationError({"starts_at": _("Angiv tidspunktet.")})
+    if not _sane_time(starts_at):
+        raise ValidationError({"starts_at": _("Tidspunktet skal ligge mellem år 2000 og fem år frem.")})
     meeting = Meeting(
         region_id=actor.municipality.region_id,
         municipality_id=actor.municipality_id,

@@ -170,3 +170,15 @@ def test_the_directory_shows_national_and_own_entries(clients, cast):
     edit = reverse("coordination:actor-edit", args=[own.pk])
     assert clients["tovholder"].post(edit, {"name": "Ny", "kind": "other"}).status_code == 302
     assert clients["outsider"].get(edit).status_code == 404
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00Z", "1850-06-01T12:00:00+01:00", "9999-12-31T23:59:59Z"])
+def test_a_meeting_time_outside_a_sane_range_is_refused(clients, cast, routing, when):
+    """Found by the API fuzzing: a year-1 time came back with a local-mean-time offset no client can parse."""
+    from tryg.coordination.models import Meeting
+
+    response = clients["sagsbehandler"].post(
+        "/api/v1/coordination/meetings/", {"title": "Møde", "starts_at": when}, content_type="application/json"
+    )
+    assert response.status_code == 400 and "starts_at" in response.json()["error"]["fields"]
+    assert not Meeting.objects.exists()
