@@ -124,6 +124,14 @@ def consultation_for_asker(user, pk) -> Consultation:
     return consultation
 
 
+def consultation_for_writer(user, pk) -> Consultation:
+    """A consultation whose thread the user may write in (its asker, the region's consultants); 404 otherwise."""
+    consultation = consultation_for_user(user, pk)
+    if not may_write(user, consultation):
+        raise _refused_consultation(pk)
+    return consultation
+
+
 def may_write(user, consultation: Consultation) -> bool:
     """The asker and the region's consultants write in the thread; a case worker who only sees the case reads."""
     if consultation.asker_id == user.pk:

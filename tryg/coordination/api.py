@@ -264,9 +264,7 @@ class ConsultationMessagesView(APIView):
         responses={201: MessageSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
     )
     def post(self, request, pk):
-        consultation = access.consultation_for_user(request.user, pk)
-        if not access.may_write(request.user, consultation):
-            raise access._refused_consultation(pk)
+        consultation = access.consultation_for_writer(request.user, pk)
         data = valid(MessageCreateSerializer, request)
         message = services.message_add(actor=request.user, consultation=consultation, text=data["text"])
         return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)

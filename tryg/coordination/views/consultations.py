@@ -165,9 +165,7 @@ def consultation_detail(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 def consultation_message(request: HttpRequest, pk) -> HttpResponse:
-    consultation = access.consultation_for_user(request.user, pk)
-    if not access.may_write(request.user, consultation):
-        raise access._refused_consultation(pk)
+    consultation = access.consultation_for_writer(request.user, pk)
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
