@@ -48,7 +48,7 @@ def drill(kind: str, database_url: str, rows: int) -> bool:
 
         def keep_reading():  # audited reads while the backup runs
             while not stop.is_set():
-                request("GET", server.url + "/api/v1/cases/?q=Hansen", token=token)
+                request("POST", server.url + "/api/v1/cases/search/", {"q": "Hansen"}, token=token)
 
         reader = threading.Thread(target=keep_reading, daemon=True)
         reader.start()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("concerns/<uuid:pk>/triage/", intake.ConcernTriageView.as_view(), name="concern-triage"),
     path("concerns/<uuid:pk>/feedback/", intake.ConcernFeedbackView.as_view(), name="concern-feedback"),
     path("cases/", casefile.CaseListView.as_view(), name="case-list"),
+    path("cases/search/", casefile.CaseSearchView.as_view(), name="case-search"),
     path("cases/<uuid:pk>/", casefile.CaseDetailView.as_view(), name="case-detail"),
     path("cases/<uuid:pk>/entries/", casefile.CaseEntriesView.as_view(), name="case-entries"),
     path("cases/<uuid:pk>/tasks/", casefile.CaseTasksView.as_view(), name="case-tasks"),

@@ -184,6 +184,11 @@ def concern_file(user, concern: Concern) -> dict:
 # --- cases ---------------------------------------------------------------------------------------
 
 
+def is_case_number(q: str) -> bool:
+    """True for a case number ("2026-17"), the one search that may appear in a URL."""
+    return bool(NUMBER_RE.match(q))
+
+
 def search_cases(user, q: str, status: str, limit: int) -> tuple[list[Case], str]:
     """The user's cases matching `q` (a case number, name words or a CPR number), at most `limit`, with the search
     criterion for the access log. Name searches return the most recently registered persons first."""
@@ -194,7 +199,7 @@ def search_cases(user, q: str, status: str, limit: int) -> tuple[list[Case], str
         criterion.append(f"status={status}")
     q = (q or "").strip()
     tokens = []
-    if q and NUMBER_RE.match(q):
+    if q and is_case_number(q):
         qs = qs.filter(number=q)
         criterion.append(f"nummer={q}")
     elif q:

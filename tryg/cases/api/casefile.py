@@ -34,10 +34,24 @@ class CaseListSerializer(serializers.Serializer):
     results = CaseListItemSerializer(many=True)
 
 
-class CaseQuerySerializer(serializers.Serializer):
+class CaseSearchSerializer(serializers.Serializer):
+    """The body of `POST /cases/search/`: a case number, whole name words or a CPR number."""
+
     status = serializers.ChoiceField(choices=Case.Status.choices, required=False, allow_blank=True, default="")
     q = serializers.CharField(max_length=100, required=False, allow_blank=True, default="", trim_whitespace=False)
     limit = serializers.IntegerField(required=False, default=50)
+
+
+class CaseQuerySerializer(CaseSearchSerializer):
+    """The query string of `GET /cases/`: `q` may only be a case number. A name or a CPR number in a URL would
+    stay in proxies' and servers' access logs (SECURITY.md), so those are posted to `/cases/search/`."""
+
+    def validate_q(self, value):
+        if value.strip() and not selectors.is_case_number(value.strip()):
+            raise serializers.ValidationError(
+                _("Søg på navn eller CPR-nummer med POST /api/v1/cases/search/; adressen må kun rumme et sagsnummer.")
+            )
+        return value
 
 
 class MemberSerializer(serializers.Serializer):
@@ -151,7 +165,9 @@ class CaseListView(APIView):
         operation_id="case_list",
         parameters=[
             OpenApiParameter("status", str, enum=Case.Status.values, required=False),
-            OpenApiParameter("q", str, required=False, description="Case number, or whole name words, or a CPR number"),
+            OpenApiParameter(
+                "q", str, required=False, description="A case number only (names and CPR numbers: POST /cases/search/)"
+            ),
             OpenApiParameter("limit", int, required=False, description="At most 100 (default 50)"),
         ],
         responses={200: CaseListSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
@@ -160,11 +176,27 @@ class CaseListView(APIView):
         access.require_case_role(request.user)
         query = CaseQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        data = query.validated_data
-        limit = min(max(data["limit"], 1), 100)
-        rows, criterion = selectors.search_cases(request.user, data["q"], data["status"], limit)
-        audit_search(request, object_type="cases.case", criterion=criterion, purpose=access.PURPOSE)
-        return Response({"count": len(rows), "results": CaseListItemSerializer(rows, many=True).data})
+        return _search_response(request, query.validated_data)
+
+
+class CaseSearchView(APIView):
+    @extend_schema(
+        operation_id="case_search",
+        request=CaseSearchSerializer,
+        responses={200: CaseListSerializer, 400: ErrorSerializer, 404: ErrorSerializer},
+        description="Search by case number, name words or CPR number, posted so the URL holds no personal data.",
+    )
+    def post(self, request):
+        access.require_case_role(request.user)
+        return _search_response(request, valid(CaseSearchSerializer, request))
+
+
+def _search_response(request, data) -> Response:
+    """Both doors of the API's case search: the same selector, the same access-log row."""
+    limit = min(max(data["limit"], 1), 100)
+    rows, criterion = selectors.search_cases(request.user, data["q"], data["status"], limit)
+    audit_search(request, object_type="cases.case", criterion=criterion, purpose=access.PURPOSE)
+    return Response({"count": len(rows), "results": CaseListItemSerializer(rows, many=True).data})
 
 
 class CaseDetailView(APIView):

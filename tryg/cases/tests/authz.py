@@ -61,11 +61,11 @@ def page(name, default=404, kwargs=None, method="get", **over):
     return Rule(name, status, kwargs=kwargs, method=method, data={} if method == "post" else None)
 
 
-def api(name, default=404, kwargs=None, method="get", **over):
+def api(name, default=404, kwargs=None, method="get", data=None, **over):
     status = expect(default, anonymous=401, **over)
-    return Rule(
-        name, status, kwargs=kwargs, method=method, data={} if method == "post" else None, json=method == "post"
-    )
+    if method == "post" and data is None:
+        data = {}
+    return Rule(name, status, kwargs=kwargs, method=method, data=data, json=method == "post")
 
 
 RULES = [
@@ -109,6 +109,7 @@ RULES = [
     api("cases-api:concern-triage", kwargs=_pending, method="post", sagsbehandler=400),
     api("cases-api:concern-feedback", kwargs=_pending, method="post", sagsbehandler=400),
     api("cases-api:case-list", **CASE_ROLES),
+    api("cases-api:case-search", method="post", data={"status": "bogus"}, **{r: 400 for r in CASE_ROLES}),
     api("cases-api:case-detail", kwargs=_case, sagsbehandler=200),
     api("cases-api:case-entries", kwargs=_case, method="post", sagsbehandler=400),
     api("cases-api:case-tasks", kwargs=_case, method="post", sagsbehandler=400),

@@ -77,7 +77,9 @@ def test_it_confirms_and_triages_through_the_api(clients, cast, routing):
 def test_it_lists_searches_and_shows_cases(clients, cast, routing):
     case = make_case(cast, name="Liste Lina")
     client = clients["sagsbehandler"]
-    body = client.get(reverse("cases-api:case-list"), {"q": "lina", "status": "open"}).json()
+    body = client.post(
+        reverse("cases-api:case-search"), {"q": "lina", "status": "open"}, content_type="application/json"
+    ).json()
     assert body["count"] == 1 and body["results"][0]["number"] == case.number
     assert client.get(reverse("cases-api:case-list"), {"status": "bogus"}).status_code == 400
     assert client.get(reverse("cases-api:case-list"), {"limit": "x"}).status_code == 400

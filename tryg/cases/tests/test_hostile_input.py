@@ -70,7 +70,11 @@ def test_a_cpr_number_in_other_digits_is_stored_in_ascii_and_found_by_a_normal_s
     assert person.cpr == "250817-4414"
     services.concern_triage(actor=cast["sagsbehandler"], concern=Concern.objects.get())
     for query in ("250817-4414", "2508174414", typed):
-        body = clients["sagsbehandler"].get(reverse("cases-api:case-list"), {"q": query}).json()
+        body = (
+            clients["sagsbehandler"]
+            .post(reverse("cases-api:case-search"), {"q": query}, content_type="application/json")
+            .json()
+        )
         assert body["count"] == 1, query
 
 

@@ -30,7 +30,7 @@ def test_a_name_search_lists_the_newest_first_across_chunks(clients, cast, routi
     make_case(cast, name="Fie Andetnavn")
     worker = clients["sagsbehandler"]
 
-    body = worker.get(reverse("cases-api:case-list"), {"q": "fællesnavn"}).json()
+    body = worker.post(reverse("cases-api:case-search"), {"q": "fællesnavn"}, content_type="application/json").json()
     assert body["count"] == 5
     assert [r["person_name"] for r in body["results"]] == [
         "Eva Fællesnavn",
@@ -39,9 +39,13 @@ def test_a_name_search_lists_the_newest_first_across_chunks(clients, cast, routi
         "Bo Fællesnavn",
         "Ali Fællesnavn",
     ]
-    limited = worker.get(reverse("cases-api:case-list"), {"q": "fællesnavn", "limit": 3}).json()
+    limited = worker.post(
+        reverse("cases-api:case-search"), {"q": "fællesnavn", "limit": 3}, content_type="application/json"
+    ).json()
     assert [r["person_name"] for r in limited["results"]] == ["Eva Fællesnavn", "Dan Fællesnavn", "Cem Fællesnavn"]
-    both = worker.get(reverse("cases-api:case-list"), {"q": "cem fællesnavn"}).json()
+    both = worker.post(
+        reverse("cases-api:case-search"), {"q": "cem fællesnavn"}, content_type="application/json"
+    ).json()
     assert [r["person_name"] for r in both["results"]] == ["Cem Fællesnavn"]
     page = worker.post(reverse("cases:case-list"), {"q": "Fællesnavn"}, follow=True).content.decode()
     assert page.index("Eva Fællesnavn") < page.index("Ali Fællesnavn") and "Fie Andetnavn" not in page
@@ -57,9 +61,18 @@ def test_matches_the_user_may_not_see_are_skipped_not_counted(clients, cast, rou
         services.member_add(
             actor=cast["sagsbehandler"], case=case, user=cast["konsulent"], role=CaseMember.Role.SECURITY_CONSULTANT
         )
-    found = clients["konsulent"].get(reverse("cases-api:case-list"), {"q": "konsulentnavn"}).json()
+    found = (
+        clients["konsulent"]
+        .post(reverse("cases-api:case-search"), {"q": "konsulentnavn"}, content_type="application/json")
+        .json()
+    )
     assert [r["number"] for r in found["results"]] == [cases[1].number, cases[0].number]
-    assert clients["outsider"].get(reverse("cases-api:case-list"), {"q": "konsulentnavn"}).json()["count"] == 0
+    assert (
+        clients["outsider"]
+        .post(reverse("cases-api:case-search"), {"q": "konsulentnavn"}, content_type="application/json")
+        .json()["count"]
+        == 0
+    )
 
 
 def test_the_index_holds_keyed_hashes_and_follows_the_person(clients, cast, routing):
@@ -70,7 +83,12 @@ def test_the_index_holds_keyed_hashes_and_follows_the_person(clients, cast, rout
         cursor.execute("SELECT token FROM cases_persontoken")
         raw = " ".join(r[0] for r in cursor.fetchall())
     assert "Hemmelig" not in raw and "010203" not in raw
-    assert clients["sagsbehandler"].get(reverse("cases-api:case-list"), {"q": "0102034445"}).json()["count"] == 1
+    assert (
+        clients["sagsbehandler"]
+        .post(reverse("cases-api:case-search"), {"q": "0102034445"}, content_type="application/json")
+        .json()["count"]
+        == 1
+    )
 
     # A person registered in a new concern is findable at once; an anonymised one is gone from the index.
     concern = make_concern(cast, name="Ny Hashsen")
@@ -78,7 +96,12 @@ def test_the_index_holds_keyed_hashes_and_follows_the_person(clients, cast, rout
     services.case_set_status(actor=cast["sagsbehandler"], case=case, status="closed", outcome="support")
     services.case_anonymise(case=case)
     assert not PersonToken.objects.filter(person_id=case.person_id).exists()
-    assert clients["sagsbehandler"].get(reverse("cases-api:case-list"), {"q": "hashsen"}).json()["count"] == 0
+    assert (
+        clients["sagsbehandler"]
+        .post(reverse("cases-api:case-search"), {"q": "hashsen"}, content_type="application/json")
+        .json()["count"]
+        == 0
+    )
 
 
 def test_a_name_search_costs_the_same_queries_however_many_match(clients, cast, routing):
@@ -112,3 +135,43 @@ def test_a_case_search_is_posted_and_the_url_holds_only_a_key(clients, cast, rou
     # Another session does not know the key: a notice and a fresh form, not the search.
     other = login_verified(Client(), cast["sagsbehandler"]).get(location).content.decode()
     assert "Søgningen er ikke længere gemt" in other and 'value="150610-4001"' not in other
+
+
+def test_the_api_takes_a_name_or_cpr_number_only_in_a_posted_body(clients, cast, routing):
+    """SECURITY.md: no personal data in URLs. `GET /cases/?q=` takes a case number only; a name or a CPR number
+    in the query string is refused with a clear error and searched for by nobody (no search row in the log)."""
+    from tryg.audit.models import Action, AuditEvent
+
+    case = make_case(cast, name="Postet Petra", cpr="150610-4001")
+    worker = clients["sagsbehandler"]
+    before = AuditEvent.objects.filter(action=Action.SEARCH).count()
+    for typed in ("Petra", "150610-4001", "1506104001"):
+        response = worker.get(reverse("cases-api:case-list"), {"q": typed})
+        assert response.status_code == 400, typed
+        assert "POST /api/v1/cases/search/" in response.json()["error"]["fields"]["q"][0]
+    assert AuditEvent.objects.filter(action=Action.SEARCH).count() == before
+
+    by_number = worker.get(reverse("cases-api:case-list"), {"q": case.number}).json()
+    assert [r["number"] for r in by_number["results"]] == [case.number]
+    search = reverse("cases-api:case-search")
+    for typed in ("petra", "150610-4001", case.number):
+        body = worker.post(search, {"q": typed}, content_type="application/json").json()
+        assert [r["number"] for r in body["results"]] == [case.number], typed
+    row = AuditEvent.objects.filter(action=Action.SEARCH).first()
+    assert row.actor_username == "sagsbehandler" and "petra" not in row.detail.lower() and "150610" not in row.detail
+
+    bad = worker.post(search, {"q": "x" * 101, "status": "bogus"}, content_type="application/json")
+    assert bad.status_code == 400 and set(bad.json()["error"]["fields"]) == {"q", "status"}
+    assert worker.post(search, "[1, 2]", content_type="application/json").status_code == 400
+
+
+def test_the_posted_search_is_refused_to_roles_without_cases_and_empty_for_another_municipality(clients, cast, routing):
+    from tryg.audit.models import Action, AuditEvent
+
+    make_case(cast, name="Skjult Sofie")
+    search = reverse("cases-api:case-search")
+    for name in ("fagperson", "tovholder"):
+        assert clients[name].post(search, {"q": "sofie"}, content_type="application/json").status_code == 404
+    assert AuditEvent.objects.filter(action=Action.REFUSED, actor_username="fagperson").exists()
+    assert clients["outsider"].post(search, {"q": "sofie"}, content_type="application/json").json()["count"] == 0
+    assert Client().post(search, {"q": "sofie"}, content_type="application/json").status_code in (401, 403)
