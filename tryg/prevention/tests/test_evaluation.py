@@ -79,6 +79,20 @@ def test_it_answers_in_english_under_the_language_prefix(slip):
     assert '<html lang="en"' in html and "What did you think of the dialogue session?" in html
 
 
+def test_under_a_language_it_has_no_text_in_it_sends_the_visitor_to_the_danish_page(slip):
+    """The form exists in Danish and English only: under /ar/ it would be Danish text marked as Arabic."""
+    client = Client()
+    start = client.get("/ar/evaluering/", {"code": slip.display_code})
+    assert start.status_code == 302 and start["Location"] == f"/evaluering/?code={slip.display_code}"
+    form = client.get(f"/so/evaluering/{slip.code}/")
+    assert form.status_code == 302 and form["Location"] == f"/evaluering/{slip.code}/"
+    posted = client.post(f"/tr/evaluering/{slip.code}/", ANSWER)
+    assert posted.status_code == 307 and posted["Location"] == f"/evaluering/{slip.code}/"
+    assert not Evaluation.objects.exists()
+    _assert_no_cookies(posted)
+    assert client.get(posted["Location"]).status_code == 200
+
+
 def test_it_answers_bad_input_with_the_form_and_changes_nothing(slip):
     response = Client().post(f"/evaluering/{slip.code}/", {"score_voice": "9"})
     assert response.status_code == 400

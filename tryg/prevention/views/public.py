@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from tryg.core.forms import form_errors_from
+from tryg.core.languages import staff_languages_only
 
 from .. import access, ratelimit, services
 from ..forms import CodeForm, EvaluationForm
@@ -34,6 +35,7 @@ def _limited(request: HttpRequest) -> tuple[str, bool]:
 
 
 @never_cache
+@staff_languages_only
 @require_http_methods(["GET"])
 def evaluation_start(request: HttpRequest) -> HttpResponse:
     """Type the code from the slip (sent as ?code=…, so the page needs no cookie and no CSRF token)."""
@@ -52,6 +54,7 @@ def evaluation_start(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @csrf_exempt
+@staff_languages_only
 @require_http_methods(["GET", "POST"])
 def evaluation_form(request: HttpRequest, code: str) -> HttpResponse:
     key, limited = _limited(request)
