@@ -1,0 +1,91 @@
+"""`manage.py translations_check`: every Danish text of the code has its English translation.
+
+For each of the project's apps with an English catalogue (`tryg/<app>/locale/en/LC_MESSAGES/django.po`) it runs
+`makemessages -l en` in the app's folder, reads every message id the code uses, and puts the catalogue back as it
+was. A message counts as translated when any of the project's compiled English catalogues translates it (Django
+merges them at run time). Exits 1 and names each missing message, with where it is used. Needs GNU gettext
+(`msgfmt`, `msgen`), as `compilemessages` does.
+"""
+
+import gettext
+import os
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+CATALOGUE = Path("locale") / "en" / "LC_MESSAGES"
+
+
+@contextmanager
+def _inside(folder: Path):
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def _ids(mo: Path) -> set:
+    with mo.open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)._catalog  # noqa: SLF001 - the ids are what we need
+    return {key[0] if isinstance(key, tuple) else key for key in catalogue if key}
+
+
+def _used_ids(po: Path, scratch: Path) -> set:
+    """Every message id of a fresh catalogue: fill each translation with its id (msgen), then compile."""
+    filled, mo = scratch / "filled.po", scratch / "filled.mo"
+    subprocess.run(["msgen", "-o", str(filled), str(po)], check=True)  # noqa: S603, S607
+    subprocess.run(["msgfmt", "-o", str(mo), str(filled)], check=True)  # noqa: S603, S607
+    return _ids(mo)
+
+
+def _where(po_text: str, msgid: str) -> str:
+    """The `#:` reference lines above `msgid` in a fresh catalogue, for the report."""
+    lines = po_text.splitlines()
+    quoted = 'msgid "' + msgid.replace("\\", "\\\\").replace('"', '\\"').split("\n")[0]
+    for i, line in enumerate(lines):
+        if line.startswith(quoted):
+            refs = [x[3:] for x in lines[max(0, i - 6) : i] if x.startswith("#: ")]
+            return " ".join(refs) or "?"
+    return "?"
+
+
+class Command(BaseCommand):
+    help = "Check that every Danish text of the code has an English translation."
+
+    def handle(self, *args, **options):
+        root = Path(settings.BASE_DIR) / "tryg"
+        apps = sorted(p.parents[3] for p in root.glob("*/locale/en/LC_MESSAGES/django.po"))
+        translated = set()
+        for app in apps:
+            mo = app / CATALOGUE / "django.mo"
+            if not mo.exists():
+                raise CommandError(f"{mo} is missing: run `make compilemessages` first.")
+            translated |= _ids(mo)
+        missing = []
+        with tempfile.TemporaryDirectory() as scratch:
+            for app in apps:
+                po = app / CATALOGUE / "django.po"
+                kept = po.read_bytes()
+                try:
+                    with _inside(app):
+                        call_command(
+                            "makemessages", locale=["en"], verbosity=0, no_obsolete=True, ignore_patterns=["tests/*"]
+                        )
+                    fresh = po.read_text(encoding="utf-8")
+                    used = _used_ids(po, Path(scratch))
+                finally:
+                    po.write_bytes(kept)
+                for msgid in sorted(used - translated):
+                    missing.append(f"{app.name}: {msgid!r} ({_where(fresh, msgid)})")
+        if missing:
+            for line in missing:
+                self.stderr.write(line)
+            raise CommandError(f"{len(missing)} text(s) without an English translation.")
+        self.stdout.write(f"Every text of {len(apps)} apps has its English translation.")
