@@ -1,10 +1,10 @@
-"""`manage.py translations_check`: every Danish text of the code has its English translation.
+"""`manage.py translations_check`: every Danish text of the code has its translation.
 
-For each of the project's apps with an English catalogue (`tryg/<app>/locale/en/LC_MESSAGES/django.po`) it runs
-`makemessages -l en` in the app's folder, reads every message id the code uses, and puts the catalogue back as it
-was. A message counts as translated when any of the project's compiled English catalogues translates it (Django
-merges them at run time). Exits 1 and names each missing message, with where it is used. Needs GNU gettext
-(`msgfmt`, `msgen`), as `compilemessages` does.
+For each catalogue of the project's apps (`tryg/<app>/locale/<language>/LC_MESSAGES/django.po`: English for every
+app, the citizens' languages for `public`) it runs `makemessages` in the app's folder, reads every message id the
+code uses, and puts the catalogue back as it was. A message counts as translated when any of the project's compiled
+catalogues of that language translates it (Django merges them at run time). Exits 1 and names each missing
+message, with where it is used. Needs GNU gettext (`msgfmt`, `msgen`), as `compilemessages` does.
 """
 
 import gettext
@@ -17,8 +17,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-
-CATALOGUE = Path("locale") / "en" / "LC_MESSAGES"
 
 
 @contextmanager
@@ -57,35 +55,39 @@ def _where(po_text: str, msgid: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Check that every Danish text of the code has an English translation."
+    help = "Check that every Danish text of the code has its translation in each language the app offers."
 
     def handle(self, *args, **options):
         root = Path(settings.BASE_DIR) / "tryg"
-        apps = sorted(p.parents[3] for p in root.glob("*/locale/en/LC_MESSAGES/django.po"))
-        translated = set()
-        for app in apps:
-            mo = app / CATALOGUE / "django.mo"
+        catalogues = sorted(root.glob("*/locale/*/LC_MESSAGES/django.po"))
+        translated: dict[str, set] = {}
+        for po in catalogues:
+            mo = po.with_suffix(".mo")
             if not mo.exists():
                 raise CommandError(f"{mo} is missing: run `make compilemessages` first.")
-            translated |= _ids(mo)
+            translated.setdefault(po.parents[1].name, set()).update(_ids(mo))
         missing = []
         with tempfile.TemporaryDirectory() as scratch:
-            for app in apps:
-                po = app / CATALOGUE / "django.po"
+            for po in catalogues:
+                app, language = po.parents[3], po.parents[1].name
                 kept = po.read_bytes()
                 try:
                     with _inside(app):
                         call_command(
-                            "makemessages", locale=["en"], verbosity=0, no_obsolete=True, ignore_patterns=["tests/*"]
+                            "makemessages",
+                            locale=[language],
+                            verbosity=0,
+                            no_obsolete=True,
+                            ignore_patterns=["tests/*"],
                         )
                     fresh = po.read_text(encoding="utf-8")
                     used = _used_ids(po, Path(scratch))
                 finally:
                     po.write_bytes(kept)
-                for msgid in sorted(used - translated):
-                    missing.append(f"{app.name}: {msgid!r} ({_where(fresh, msgid)})")
+                for msgid in sorted(used - translated[language]):
+                    missing.append(f"{app.name} [{language}]: {msgid!r} ({_where(fresh, msgid)})")
         if missing:
             for line in missing:
                 self.stderr.write(line)
-            raise CommandError(f"{len(missing)} text(s) without an English translation.")
-        self.stdout.write(f"Every text of {len(apps)} apps has its English translation.")
+            raise CommandError(f"{len(missing)} text(s) without a translation.")
+        self.stdout.write(f"Every text has its translation in each of {len(catalogues)} catalogues.")
