@@ -118,3 +118,12 @@ def test_the_annual_report_prints_the_indicators_the_plan_status_and_the_comment
 
 def test_an_unknown_municipality_has_no_public_plan(client, db):
     assert client.get(reverse("beredskab:plan", args=["999"])).status_code == 404
+
+
+def test_the_public_plan_is_danish_and_other_language_prefixes_lead_there(client, db):
+    """The council's plan is published in Danish: Danish text under lang="ar" or "en" would be marked wrongly."""
+    for prefix in ("en", "ar", "so"):
+        response = client.get(f"/{prefix}/beredskab/851/")
+        assert response.status_code == 302 and response["Location"] == "/beredskab/851/", prefix
+        assert not response.cookies
+    assert '<html lang="da"' in client.get("/beredskab/999/").content.decode()

@@ -5,9 +5,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from tryg.core.languages import offered_in
+
 from .. import access, selectors
 
 
+@offered_in("da")  # the council's plan is published in Danish (under /en/, /ar/, … the visitor is sent there)
 @require_GET
 def plan_page(request: HttpRequest, code: str) -> HttpResponse:
     municipality = access.public_municipality(code)
