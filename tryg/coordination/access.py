@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from tryg.accounts.models import Role
-from tryg.cases.access import visible_cases
+from tryg.cases.access import case_for_user, visible_cases
 from tryg.core.errors import Refused
 
 from .models import Actor, ActorReferral, AgendaItem, Consultation, Meeting, Participant
@@ -69,6 +69,12 @@ def is_consultant(user) -> bool:
 
 def consultant_region_id(user) -> int | None:
     return user.municipality.region_id if is_consultant(user) else None
+
+
+def optional_case_for_writer(user, pk):
+    """The case `pk` the user may change (404 and a "refused" row otherwise), or None when no case was given: the
+    optional case a consultation or a meeting starts from."""
+    return case_for_user(user, pk, write=True) if pk else None
 
 
 # --- consultations ----------------------------------------------------------------------------------

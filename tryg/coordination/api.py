@@ -241,7 +241,7 @@ class ConsultationListView(APIView):
         access.require_asker(request.user)
         data = valid(ConsultationCreateSerializer, request)
         case_pk = data.pop("case")
-        case = case_access.case_for_user(request.user, case_pk, write=True) if case_pk else None
+        case = access.optional_case_for_writer(request.user, case_pk)
         consultation = services.consultation_create(actor=request.user, case=case, **data)
         consultation = access.consultation_for_user(request.user, consultation.pk)
         return Response(_detail_out(request, consultation), status=status.HTTP_201_CREATED)
@@ -337,7 +337,7 @@ class MeetingListView(APIView):
         access.require_meeting_role(request.user)
         data = valid(MeetingCreateSerializer, request)
         case_pk = data.pop("case")
-        case = case_access.case_for_user(request.user, case_pk, write=True) if case_pk else None
+        case = access.optional_case_for_writer(request.user, case_pk)
         meeting = services.meeting_create(actor=request.user, **data)
         if case is not None:
             services.agenda_add(actor=request.user, meeting=meeting, case=case)

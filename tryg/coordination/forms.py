@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tryg.accounts.models import Unit
 from tryg.core.forms import DateInput
 
 from .models import Actor, Consultation
@@ -198,10 +199,26 @@ class AnswerForm(forms.Form):
         self.fields["answer"].choices = [c for c in self.ANSWERS if c[0] in allowed]
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.municipality.name})"
+
+
 class ActorForm(forms.ModelForm):
+    """An actor of the directory; `unit` (optional) is the unit in Tryg whose users answer referrals to it."""
+
     url = forms.URLField(label=_("hjemmeside"), required=False, assume_scheme="https")
+    unit = UnitChoiceField(
+        label=_("Enhed i Tryg (valgfri)"),
+        help_text=_("Brugerne i enheden kan besvare henvisninger til aktøren."),
+        queryset=Unit.objects.filter(is_active=True)
+        .select_related("municipality")
+        .order_by("municipality__name", "name"),
+        required=False,
+        empty_label=_("Ingen – aktøren svarer ikke i Tryg"),
+    )
 
     class Meta:
         model = Actor
-        fields = ["name", "kind", "offers", "phone", "email", "url", "address", "hours"]
+        fields = ["name", "kind", "offers", "phone", "email", "url", "address", "hours", "unit"]
         widgets = {"offers": forms.Textarea(attrs={"rows": 3})}

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models import Value as V
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,29 @@ from tryg.core.fields import EncryptedCharField, EncryptedTextField
 class ConsultationQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Consultation.Status.CLOSED)
+
+    def in_queue_order(self):
+        """Most urgent first (acute, urgent, normal), then oldest first; the id settles equal times. Served by the
+        queue's indexes (Meta.indexes), so a page reads its rows in order instead of ranking the whole region."""
+        return self.order_by("queue_rank", "created_at", "id")
+
+
+# The queue's rank of each urgency: 0 acute, 1 urgent, 2 normal (anything else sorts with normal).
+QUEUE_RANK = {"acute": 0, "urgent": 1}
+QUEUE_RANK_DEFAULT = 2
+
+
+def _queue_rank_expression():
+    return models.Case(
+        *(models.When(urgency=urgency, then=V(rank)) for urgency, rank in QUEUE_RANK.items()),
+        default=V(QUEUE_RANK_DEFAULT),
+        output_field=models.SmallIntegerField(),
+    )
+
+
+# The queue's forms: (region | municipality) x (open | one status | all), each with an index in queue order.
+_OPEN = ~Q(status="closed")
+_QUEUE_ORDER = ["queue_rank", "created_at", "id"]
 
 
 class Consultation(models.Model):
@@ -103,13 +127,23 @@ class Consultation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The urgency as the queue sorts it, computed and stored by the database from `urgency` (so every write, a
+    # service's save or a bulk insert, keeps it right) and indexed with the queue's filters.
+    queue_rank = models.GeneratedField(
+        expression=_queue_rank_expression(), output_field=models.SmallIntegerField(), db_persist=True
+    )
 
     objects = ConsultationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["region", "status", "-created_at"], name="consult_region_status"),
+            models.Index(fields=["region", *_QUEUE_ORDER], condition=_OPEN, name="consult_queue_open"),
+            models.Index(fields=["region", "status", *_QUEUE_ORDER], name="consult_queue_status"),
+            models.Index(fields=["region", *_QUEUE_ORDER], name="consult_queue_all"),
+            models.Index(fields=["municipality", *_QUEUE_ORDER], condition=_OPEN, name="consult_queue_m_open"),
+            models.Index(fields=["municipality", "status", *_QUEUE_ORDER], name="consult_queue_m_status"),
+            models.Index(fields=["municipality", *_QUEUE_ORDER], name="consult_queue_m_all"),
             models.Index(fields=["region", "-created_at"], name="consult_region_created"),
             models.Index(fields=["asker", "-created_at"], name="consult_asker"),
             models.Index(fields=["case"], name="consult_case"),

@@ -3,11 +3,12 @@ directory, meetings and the referral inbox. No writes, no audit rows (the view t
 
 from datetime import timedelta
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from tryg.accounts.models import Municipality
 from tryg.cases.access import visible_cases
+from tryg.cases.selectors import capped_count
 from tryg.core.paging import Page, offset_for
 
 from .access import visible_consultations
@@ -22,34 +23,30 @@ def thread(consultation: Consultation) -> list[Message]:
     return list(consultation.messages.select_related("author").order_by("created_at", "id"))
 
 
-def _urgency_rank():
-    return Case(
-        When(urgency=Consultation.Urgency.ACUTE, then=Value(0)),
-        When(urgency=Consultation.Urgency.URGENT, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-
-
 QUEUE_STATUSES = ("open", *Consultation.Status.values, "all")
 
 
-def queue_page(user, *, number: int, status: str = "open", municipality_id=None) -> tuple[list, Page]:
-    """The region's consultations for a consultant, most urgent first, then oldest first, 50 a page."""
+def queue_queryset(user, *, status: str = "open", municipality_id=None):
+    """The region's consultations of one form of the queue (open, one status, all; one municipality or all), in
+    queue order. Each form has an index in that order (Consultation.Meta.indexes)."""
     qs = Consultation.objects.filter(region_id=user.municipality.region_id)
     if status == "open":
-        qs = qs.exclude(status=Consultation.Status.CLOSED)
+        qs = qs.open()
     elif status in Consultation.Status.values:
         qs = qs.filter(status=status)
     if municipality_id:
         qs = qs.filter(municipality_id=municipality_id)
-    total = qs.count()
-    rows = list(
-        qs.select_related("municipality", "unit", "holder")
-        .annotate(rank=_urgency_rank())
-        .order_by("rank", "created_at")[offset_for(number, PAGE_SIZE) : offset_for(number, PAGE_SIZE) + PAGE_SIZE]
-    )
-    return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total)
+    return qs.in_queue_order()
+
+
+def queue_page(user, *, number: int, status: str = "open", municipality_id=None) -> tuple[list, Page]:
+    """The region's consultations for a consultant, most urgent first, then oldest first, 50 a page. The total is
+    counted up to a cap beyond the page (counting a whole region grows with it)."""
+    qs = queue_queryset(user, status=status, municipality_id=municipality_id)
+    start = offset_for(number, PAGE_SIZE)
+    total, cap = capped_count(qs, start)
+    rows = list(qs.select_related("municipality", "unit", "holder")[start : start + PAGE_SIZE])
+    return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total, cap=cap)
 
 
 def region_municipalities(user) -> list[Municipality]:

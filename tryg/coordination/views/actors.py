@@ -27,8 +27,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 def _actor_form(request, entry=None) -> HttpResponse:
     form = ActorForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        unit = data.pop("unit", None)
         try:
-            services.actor_save(actor=request.user, entry=entry, **form.cleaned_data)
+            services.actor_save(actor=request.user, entry=entry, unit_id=unit.pk if unit else None, **data)
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:

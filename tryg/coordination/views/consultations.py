@@ -34,12 +34,10 @@ def _uuid(value):
 def _case_from_query(request):
     """The case of `?case=<pk>` the user may change, or None when there is no parameter (404 for a bad one)."""
     raw = request.GET.get("case") or request.POST.get("case")
-    if not raw:
-        return None
-    pk = _uuid(raw)
-    if pk is None:
+    pk = _uuid(raw) if raw else None
+    if raw and pk is None:
         raise Http404
-    return case_access.case_for_user(request.user, pk, write=True)
+    return access.optional_case_for_writer(request.user, pk)
 
 
 def _bad_page(request, template: str, **context) -> HttpResponse:

@@ -53,11 +53,19 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "coordination/meeting_form.html", {"form": form, "case": case}, status=status)
 
 
-def _meeting_page(request, meeting, *, status=200, forms=None) -> HttpResponse:
+# The parts of the meeting page an action updates in place (htmx), each a template of its own.
+SECTIONS = {"agenda": "coordination/meeting/agenda.html", "participants": "coordination/meeting/participants.html"}
+
+
+def _meeting_page(request, meeting, *, status=200, forms=None, section=None, flash="", warning=False) -> HttpResponse:
+    """The meeting page, or for an htmx request only `section` of it (with `flash`, the outcome, or the failed
+    form). Logs the read of the meeting, and of each agenda item whose minutes are shown."""
     forms = forms or {}
+    section = section if request.htmx and section in SECTIONS else None
     data = selectors.meeting_file(request.user, meeting)
     users = list(selectors.meeting_user_candidates(meeting))
     actors = list(access.visible_actors(request.user))
+    shows_agenda = section in (None, "agenda")
     for item in data["items"]:
         if item.may_write:
             key = f"item{item.pk}"
@@ -65,16 +73,28 @@ def _meeting_page(request, meeting, *, status=200, forms=None) -> HttpResponse:
             item.action_form = forms.get((key, "action")) or ActionForm(owners=task_owners(item.case))
             item.family_form = forms.get((key, "family")) or FamilyInviteForm()
             item.family_block = family_action_block_reason(item.case)
-        if item.may_read:
+        if item.may_read and shows_agenda:
             audit_read(request, item, subject=("cases.person", item.case.person_id), purpose=access.MEETING_PURPOSE)
     context = {
         **data,
         "participant_form": forms.get("participant") or ParticipantForm(users=users, actors=actors),
         "agenda_form": forms.get("agenda") or AgendaForm(),
         "hidden_items": sum(1 for i in data["items"] if not i.may_read),
+        "section": section,
+        "flash": flash,
+        "flash_warning": warning,
     }
     audit_read(request, meeting, purpose=access.MEETING_PURPOSE)
-    return render(request, "coordination/meeting_detail.html", context, status=status)
+    template = SECTIONS[section] if section else "coordination/meeting_detail.html"
+    return render(request, template, context, status=status)
+
+
+def _done(request, meeting, text: str, section: str, *, anchor: str = "", warning: bool = False) -> HttpResponse:
+    """After a successful action: the updated section in place (htmx), else back to that part of the page."""
+    if request.htmx:
+        return _meeting_page(request, meeting, section=section, flash=text, warning=warning)
+    (messages.warning if warning else messages.success)(request, text)
+    return redirect(reverse("coordination:meeting-detail", args=[meeting.pk]) + f"#{anchor or section + '-heading'}")
 
 
 @require_GET
@@ -96,9 +116,8 @@ def participant_add(request: HttpRequest, pk) -> HttpResponse:
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            messages.success(request, _("Deltageren er tilføjet."))
-            return redirect("coordination:meeting-detail", pk=meeting.pk)
-    return _meeting_page(request, meeting, status=400, forms={"participant": form})
+            return _done(request, meeting, _("Deltageren er tilføjet."), "participants")
+    return _meeting_page(request, meeting, status=400, forms={"participant": form}, section="participants")
 
 
 @require_POST
@@ -121,11 +140,11 @@ def agenda_add(request: HttpRequest, pk) -> HttpResponse:
             form_errors_from(form, exc)
         else:
             if item.is_repeat:
-                messages.warning(request, _("Sagen er på dagsordenen igen inden for 12 måneder: gentagelse."))
+                text = _("Sagen er på dagsordenen igen inden for 12 måneder: gentagelse.")
             else:
-                messages.success(request, _("Sagen er sat på dagsordenen."))
-            return redirect("coordination:meeting-detail", pk=meeting.pk)
-    return _meeting_page(request, meeting, status=400, forms={"agenda": form})
+                text = _("Sagen er sat på dagsordenen.")
+            return _done(request, meeting, text, "agenda", anchor=f"item-{item.pk}", warning=item.is_repeat)
+    return _meeting_page(request, meeting, status=400, forms={"agenda": form}, section="agenda")
 
 
 def _item_post(request, pk, form_class, key, run, done_text, **form_kwargs):
@@ -138,9 +157,8 @@ def _item_post(request, pk, form_class, key, run, done_text, **form_kwargs):
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            messages.success(request, done_text)
-            return redirect(reverse("coordination:meeting-detail", args=[item.meeting_id]) + f"#item-{item.pk}")
-    return _meeting_page(request, item.meeting, status=400, forms={(f"item{item.pk}", key): form})
+            return _done(request, item.meeting, done_text, "agenda", anchor=f"item-{item.pk}")
+    return _meeting_page(request, item.meeting, status=400, forms={(f"item{item.pk}", key): form}, section="agenda")
 
 
 @require_POST
