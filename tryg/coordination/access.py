@@ -164,14 +164,17 @@ def meeting_for_user(user, pk) -> Meeting:
 
 
 def agenda_item_for_user(user, pk, *, write: bool = False) -> AgendaItem:
-    """An agenda item of a meeting the user takes part in, whose case the user may see (change, with write)."""
+    """An agenda item (by its public id) of a meeting the user takes part in, whose case the user may see (change,
+    with write)."""
     item = (
-        AgendaItem.objects.filter(pk=pk, meeting__in=visible_meetings(user), case__in=visible_cases(user, write=write))
+        AgendaItem.objects.filter(
+            public_id=pk, meeting__in=visible_meetings(user), case__in=visible_cases(user, write=write)
+        )
         .select_related("meeting", "case", "case__person", "case__responsible_unit")
         .first()
     )
     if item is None:
-        owner = AgendaItem.objects.filter(pk=pk).values_list("case__municipality_id", flat=True).first()
+        owner = AgendaItem.objects.filter(public_id=pk).values_list("case__municipality_id", flat=True).first()
         raise Refused("coordination.agendaitem", pk, municipality_id=owner)
     return item
 
@@ -211,13 +214,16 @@ def inbox_referrals(user) -> QuerySet[ActorReferral]:
 
 
 def actor_referral_for_recipient(user, pk) -> ActorReferral:
+    """A referral (by its public id) sent to one of the user's units."""
     item = (
         inbox_referrals(user)
         .select_related("referral", "referral__case", "referral__case__municipality", "actor", "unit")
-        .filter(pk=pk)
+        .filter(public_id=pk)
         .first()
     )
     if item is None:
-        owner = ActorReferral.objects.filter(pk=pk).values_list("referral__case__municipality_id", flat=True).first()
+        owner = (
+            ActorReferral.objects.filter(public_id=pk).values_list("referral__case__municipality_id", flat=True).first()
+        )
         raise Refused("coordination.actorreferral", pk, municipality_id=owner)
     return item

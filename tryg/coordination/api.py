@@ -22,7 +22,7 @@ from .models import Actor, ActorReferral, Consultation
 
 
 class MessageSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="public_id")
     from_asker = serializers.BooleanField()
     author = serializers.CharField(source="author.display_name", allow_null=True, default=None)
     text = serializers.CharField()
@@ -118,7 +118,7 @@ class ActionSerializer(serializers.Serializer):
 
 
 class AgendaItemSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="public_id")
     case = serializers.UUIDField(source="case_id")
     case_number = serializers.CharField(source="case.number")
     is_repeat = serializers.BooleanField()
@@ -158,7 +158,7 @@ class ActionCreateSerializer(serializers.Serializer):
 
 
 class ActorReferralSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="public_id")
     actor = serializers.CharField(source="actor.name")
     municipality = serializers.CharField(source="referral.case.municipality.name")
     text = serializers.CharField(source="referral.text")

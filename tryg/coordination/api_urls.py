@@ -17,7 +17,7 @@ urlpatterns = [
     path("coordination/meetings/", api.MeetingListView.as_view(), name="meeting-list"),
     path("coordination/meetings/<uuid:pk>/", api.MeetingDetailView.as_view(), name="meeting-detail"),
     path("coordination/meetings/<uuid:pk>/agenda/", api.MeetingAgendaView.as_view(), name="meeting-agenda"),
-    path("coordination/agenda/<int:pk>/actions/", api.AgendaActionView.as_view(), name="agenda-actions"),
+    path("coordination/agenda/<uuid:pk>/actions/", api.AgendaActionView.as_view(), name="agenda-actions"),
     path("coordination/referrals/", api.ReferralInboxView.as_view(), name="referral-inbox"),
-    path("coordination/referrals/<int:pk>/answer/", api.ReferralAnswerView.as_view(), name="referral-answer"),
+    path("coordination/referrals/<uuid:pk>/answer/", api.ReferralAnswerView.as_view(), name="referral-answer"),
 ]

@@ -176,6 +176,9 @@ class Consultation(models.Model):
 class Message(models.Model):
     """One message of a consultation's two-way thread."""
 
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False
+    )  # in URLs and the API, never the row id
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="messages")
     from_asker = models.BooleanField(default=True)
     author = models.ForeignKey(
@@ -288,6 +291,9 @@ class Participant(models.Model):
 class AgendaItem(models.Model):
     """A case on a meeting's agenda, with the minutes (decisions) for it."""
 
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False
+    )  # in URLs and the API, never the row id
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
     is_repeat = models.BooleanField(_("gentagelse"), default=False)
@@ -328,6 +334,9 @@ class ActorReferral(models.Model):
         DECLINED = "declined", _("Afvist")
         COMPLETED = "completed", _("Udfald meldt")
 
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False
+    )  # in URLs and the API, never the row id
     referral = models.OneToOneField("cases.Referral", on_delete=models.CASCADE, related_name="+")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="referrals")
     unit = models.ForeignKey("accounts.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -65,7 +65,7 @@ def actor_referral_create(
         notify(
             _unit_users(recipient.unit_id),
             text=_("Ny henvisning til %(a)s.") % {"a": recipient.name},
-            url=reverse("coordination:referral-detail", args=[link.pk]),
+            url=reverse("coordination:referral-detail", args=[link.public_id]),
         )
     return link
 

@@ -26,6 +26,10 @@ def _pk(key):
     return lambda w: {"pk": w[key].pk}
 
 
+def _public(key):
+    return lambda w: {"pk": w[key].public_id}
+
+
 def page(name, default=404, kwargs=None, method="get", query="", **over):
     data = {} if method == "post" else None
     return Rule(name, expect(default, **over), kwargs=kwargs, method=method, data=data, query=query)
@@ -67,13 +71,13 @@ RULES = [
     page("coordination:meeting-detail", kwargs=_pk("meeting"), sagsbehandler=200),
     page("coordination:participant-add", kwargs=_pk("meeting"), method="post", sagsbehandler=400),
     page("coordination:agenda-add", kwargs=_pk("meeting"), method="post", sagsbehandler=400),
-    page("coordination:item-decisions", kwargs=_pk("item"), method="post", sagsbehandler=400),
-    page("coordination:item-action-add", kwargs=_pk("item"), method="post", sagsbehandler=400),
-    page("coordination:item-family-invite", kwargs=_pk("item"), method="post", sagsbehandler=400),
+    page("coordination:item-decisions", kwargs=_public("item"), method="post", sagsbehandler=400),
+    page("coordination:item-action-add", kwargs=_public("item"), method="post", sagsbehandler=400),
+    page("coordination:item-family-invite", kwargs=_public("item"), method="post", sagsbehandler=400),
     page("coordination:case-refer", kwargs=_pk("case"), sagsbehandler=200),
     page("coordination:case-refer", kwargs=_pk("case"), method="post", sagsbehandler=400),
     page("coordination:inbox", **STAFF),
-    page("coordination:referral-detail", kwargs=_pk("referral"), partner=200),
+    page("coordination:referral-detail", kwargs=_public("referral"), partner=200),
     page("coordination:actor-list", **DIRECTORY),
     page("coordination:actor-create", tovholder=200),
     page("coordination:actor-create", method="post", tovholder=400),
@@ -90,7 +94,7 @@ RULES = [
     api("coordination-api:meeting-list", method="post", sagsbehandler=400, konsulent=400, outsider=400),
     api("coordination-api:meeting-detail", kwargs=_pk("meeting"), sagsbehandler=200),
     api("coordination-api:meeting-agenda", kwargs=_pk("meeting"), method="post", sagsbehandler=400),
-    api("coordination-api:agenda-actions", kwargs=_pk("item"), method="post", sagsbehandler=400),
+    api("coordination-api:agenda-actions", kwargs=_public("item"), method="post", sagsbehandler=400),
     api("coordination-api:referral-inbox", **STAFF),
-    api("coordination-api:referral-answer", kwargs=_pk("referral"), method="post", partner=400),
+    api("coordination-api:referral-answer", kwargs=_public("referral"), method="post", partner=400),
 ]

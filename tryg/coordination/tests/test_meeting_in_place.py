@@ -31,10 +31,10 @@ def _partial(response, section_id):
 def test_the_agenda_actions_update_the_agenda_in_place(clients, cast, routing):
     meeting, item, case = _meeting_with_case(cast)
     client = clients["sagsbehandler"]
-    decisions = reverse("coordination:item-decisions", args=[item.pk])
+    decisions = reverse("coordination:item-decisions", args=[item.public_id])
     body = _partial(client.post(decisions, {"decisions": "Skolen orienteres."}, **HX), "agenda-section")
     assert "Skolen orienteres." in body and "Beslutningerne er gemt." in body
-    action = reverse("coordination:item-action-add", args=[item.pk])
+    action = reverse("coordination:item-action-add", args=[item.public_id])
     due = (timezone.localdate() + timedelta(days=3)).isoformat()
     data = {"title": "Ring til skolen", "owner": cast["sagsbehandler"].pk, "due_date": due}
     body = _partial(client.post(action, data, **HX), "agenda-section")
@@ -42,7 +42,7 @@ def test_the_agenda_actions_update_the_agenda_in_place(clients, cast, routing):
     refused = client.post(action, {**data, "due_date": "2020-01-01"}, **HX)
     assert refused.status_code == 400
     assert "error-summary" in _partial(refused, "agenda-section") and item.actions.count() == 1
-    invite = reverse("coordination:item-family-invite", args=[item.pk])
+    invite = reverse("coordination:item-family-invite", args=[item.public_id])
     body = _partial(client.post(invite, {"name": "Faderen", "relation": "far"}, **HX), "agenda-section")
     assert "Faderen (far)" in body and "Invitationen er registreret." in body
 
@@ -74,7 +74,7 @@ def test_the_full_page_keeps_the_sections_and_their_htmx_forms(clients, cast, ro
     meeting, item, _case = _meeting_with_case(cast)
     page = clients["sagsbehandler"].get(reverse("coordination:meeting-detail", args=[meeting.pk])).content.decode()
     assert 'id="agenda-section"' in page and 'id="participants-section"' in page
-    for name, pk in (("item-decisions", item.pk), ("agenda-add", meeting.pk), ("participant-add", meeting.pk)):
+    for name, pk in (("item-decisions", item.public_id), ("agenda-add", meeting.pk), ("participant-add", meeting.pk)):
         url = reverse(f"coordination:{name}", args=[pk])
         assert f'action="{url}"' in page and f'hx-post="{url}"' in page
 
@@ -84,7 +84,7 @@ def test_someone_outside_the_meeting_gets_404_in_place_too_and_nothing_changes(c
     before = list(meeting.participants.values_list("user_id", flat=True))
     for role in ("konsulent", "outsider", "fagperson"):
         client = clients[role]
-        decisions = reverse("coordination:item-decisions", args=[item.pk])
+        decisions = reverse("coordination:item-decisions", args=[item.public_id])
         assert client.post(decisions, {"decisions": "Indbrud."}, **HX).status_code == 404
         participants = reverse("coordination:participant-add", args=[meeting.pk])
         assert client.post(participants, {"user": cast[role].pk}, **HX).status_code == 404

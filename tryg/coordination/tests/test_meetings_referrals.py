@@ -41,7 +41,7 @@ def test_a_decided_action_becomes_a_task_of_the_case(clients, cast, routing):
     case = make_case(cast)
     meeting = _meeting(cast, case)
     item = meeting.items.get()
-    url = reverse("coordination:item-action-add", args=[item.pk])
+    url = reverse("coordination:item-action-add", args=[item.public_id])
     due = (timezone.localdate() + timedelta(days=5)).isoformat()
     data = {"title": "Orientér politiet", "owner": cast["sagsbehandler"].pk, "due_date": due}
     assert clients["sagsbehandler"].post(url, data).status_code == 302
@@ -50,7 +50,7 @@ def test_a_decided_action_becomes_a_task_of_the_case(clients, cast, routing):
     assert Task.objects.filter(case=case).count() == 1
     past = {**data, "due_date": "2020-01-01"}
     assert clients["sagsbehandler"].post(url, past).status_code == 400
-    decisions = reverse("coordination:item-decisions", args=[item.pk])
+    decisions = reverse("coordination:item-decisions", args=[item.public_id])
     assert clients["sagsbehandler"].post(decisions, {"decisions": "Politiet orienteres."}).status_code == 302
     page = clients["sagsbehandler"].get(reverse("coordination:meeting-detail", args=[meeting.pk])).content.decode()
     assert "Politiet orienteres." in page and "Orientér politiet" in page
@@ -104,7 +104,7 @@ def test_external_actors_take_part_by_name_only(clients, cast, routing):
 def test_inviting_the_family_is_refused_with_the_guard_reason(clients, cast, routing):
     case = make_case(cast)
     item = _meeting(cast, case).items.get()
-    url = reverse("coordination:item-family-invite", args=[item.pk])
+    url = reverse("coordination:item-family-invite", args=[item.public_id])
 
     def guard(c):
         return "Lav først en underskrevet risikovurdering." if c.pk == case.pk else None
@@ -131,7 +131,7 @@ def test_a_referral_to_a_partner_is_answered_and_shown_on_the_case(clients, cast
     assert item.referral.case == case and item.unit == actor.unit
     inbox = clients["partner"].get(reverse("coordination:inbox")).content.decode()
     assert "Sawa" in inbox
-    detail = reverse("coordination:referral-detail", args=[item.pk])
+    detail = reverse("coordination:referral-detail", args=[item.public_id])
     assert clients["partner"].post(detail, {"answer": "decline"}).status_code == 400  # a reason is needed
     assert clients["partner"].post(detail, {"answer": "outcome", "text": "x"}).status_code == 400  # accept first
     assert clients["partner"].post(detail, {"answer": "accept"}).status_code == 302
@@ -182,3 +182,28 @@ def test_a_meeting_time_outside_a_sane_range_is_refused(clients, cast, routing, 
     )
     assert response.status_code == 400 and "starts_at" in response.json()["error"]["fields"]
     assert not Meeting.objects.exists()
+
+
+def test_agenda_items_referrals_and_messages_are_named_by_public_ids_never_row_ids(clients, cast, routing):
+    """Issue 14: a sequential row id seen by a partner or another municipality of the region would hint at the
+    activity of the others. Pages and API name these rows by a random public id; a row id in a URL is 404."""
+    import re
+
+    case = make_case(cast)
+    meeting = _meeting(cast, case)
+    item = meeting.items.get()
+    page = clients["sagsbehandler"].get(reverse("coordination:meeting-detail", args=[meeting.pk])).content.decode()
+    assert f"item-{item.public_id}" in page and not re.search(rf"item-?{item.pk}\b", page)
+    api = clients["sagsbehandler"].get(reverse("coordination-api:meeting-detail", args=[meeting.pk])).json()
+    assert [row["id"] for row in api["agenda"]] == [str(item.public_id)]
+    assert clients["sagsbehandler"].post(f"/app/coordination/agenda/{item.pk}/decisions/", {}).status_code == 404
+
+    actor = sawa_actor(cast)
+    data = {"actor": actor.pk, "text": "Ønsker netværksgruppe.", "consent_given": "on", "consent_by": "Personen"}
+    clients["sagsbehandler"].post(reverse("coordination:case-refer", args=[case.pk]), data)
+    referral = ActorReferral.objects.get()
+    inbox = clients["partner"].get(reverse("coordination:inbox")).content.decode()
+    assert str(referral.public_id) in inbox and f"/referrals/{referral.pk}/" not in inbox
+    listed = clients["partner"].get(reverse("coordination-api:referral-inbox")).json()
+    assert [row["id"] for row in listed] == [str(referral.public_id)]
+    assert clients["partner"].get(f"/app/coordination/referrals/{referral.pk}/").status_code == 404

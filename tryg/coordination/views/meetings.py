@@ -68,7 +68,7 @@ def _meeting_page(request, meeting, *, status=200, forms=None, section=None, fla
     shows_agenda = section in (None, "agenda")
     for item in data["items"]:
         if item.may_write:
-            key = f"item{item.pk}"
+            key = f"item{item.public_id}"
             item.decisions_form = forms.get((key, "decisions")) or DecisionsForm(initial={"decisions": item.decisions})
             item.action_form = forms.get((key, "action")) or ActionForm(owners=task_owners(item.case))
             item.family_form = forms.get((key, "family")) or FamilyInviteForm()
@@ -143,7 +143,7 @@ def agenda_add(request: HttpRequest, pk) -> HttpResponse:
                 text = _("Sagen er på dagsordenen igen inden for 12 måneder: gentagelse.")
             else:
                 text = _("Sagen er sat på dagsordenen.")
-            return _done(request, meeting, text, "agenda", anchor=f"item-{item.pk}", warning=item.is_repeat)
+            return _done(request, meeting, text, "agenda", anchor=f"item-{item.public_id}", warning=item.is_repeat)
     return _meeting_page(request, meeting, status=400, forms={"agenda": form}, section="agenda")
 
 
@@ -157,8 +157,10 @@ def _item_post(request, pk, form_class, key, run, done_text, **form_kwargs):
         except ValidationError as exc:
             form_errors_from(form, exc)
         else:
-            return _done(request, item.meeting, done_text, "agenda", anchor=f"item-{item.pk}")
-    return _meeting_page(request, item.meeting, status=400, forms={(f"item{item.pk}", key): form}, section="agenda")
+            return _done(request, item.meeting, done_text, "agenda", anchor=f"item-{item.public_id}")
+    return _meeting_page(
+        request, item.meeting, status=400, forms={(f"item{item.public_id}", key): form}, section="agenda"
+    )
 
 
 @require_POST

@@ -63,7 +63,7 @@ def referral_detail(request: HttpRequest, pk) -> HttpResponse:
             form_errors_from(form, exc)
         else:
             messages.success(request, _("Svaret er sendt til kommunen."))
-            return redirect("coordination:referral-detail", pk=item.pk)
+            return redirect("coordination:referral-detail", pk=item.public_id)
     audit_read(request, item, subject=("cases.person", item.referral.case.person_id), purpose=access.REFERRAL_PURPOSE)
     status = 400 if request.method == "POST" else 200
     return render(request, "coordination/referral_detail.html", {"item": item, "form": form}, status=status)
