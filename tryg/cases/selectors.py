@@ -257,6 +257,16 @@ def task_owners(case: Case) -> list[User]:
 
 def member_candidates(case: Case) -> list[User]:
     """Who may join the case team: the municipality's case workers and the region's consultants not on it yet."""
+    return list(_member_candidates(case).distinct().order_by("first_name", "username"))
+
+
+def has_member_candidates(case: Case) -> bool:
+    """Whether anyone may join the case team (member_candidates is not empty), without loading them: the case
+    page shows "Tilføj til team" only then, and builds the form when it is opened."""
+    return _member_candidates(case).exists()
+
+
+def _member_candidates(case: Case):
     caseworkers = User.objects.filter(
         is_active=True,
         municipality_id=case.municipality_id,
@@ -269,12 +279,14 @@ def member_candidates(case: Case) -> list[User]:
         municipality__region_id=case.municipality.region_id,
     )
     taken = case.members.values_list("user_id", flat=True)
-    return list((caseworkers | consultants).exclude(pk__in=taken).distinct().order_by("first_name", "username"))
+    return (caseworkers | consultants).exclude(pk__in=taken)
 
 
 def linked_cases(user, case: Case) -> list[dict]:
     """The cases linked to `case`, each with its kind and whether the user may open it."""
     links = list(CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case)).select_related("from_case", "to_case"))
+    if not links:  # most cases: no access rule to build
+        return []
     linked = [
         {"case": link.to_case if link.from_case_id == case.pk else link.from_case, "kind": link.get_kind_display()}
         for link in links
