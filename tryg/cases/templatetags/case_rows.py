@@ -25,16 +25,16 @@ from django.utils.translation import gettext as _
 
 from tryg.core.formats import date_text, datetime_text
 
-from ..models import TimelineEntry
+from ..models import Concern, TimelineEntry
 
 register = template.Library()
 ZERO_UUID = "00000000-0000-0000-0000-000000000000"
 
 
 @lru_cache(maxsize=16)
-def _texts(language: str | None) -> dict[str, str]:
-    """The fixed texts of the rows, translated once per language."""
-    return {
+def _texts(language: str | None) -> dict[str, SafeString]:
+    """The fixed texts of the rows, translated once per language and escaped as the templates wrote them."""
+    texts = {
         "overdue": _("Overskredet"),
         "late": _("Overholdt for sent"),
         "kept": _("Overholdt"),
@@ -54,43 +54,51 @@ def _texts(language: str | None) -> dict[str, str]:
         "assessment": _("Vurdering inden 24 timer"),
         "receipt": _("Kvittering inden 6 hverdage"),
     }
+    return {key: escape(text) for key, text in texts.items()}
 
 
-def _iso(value) -> str:
-    return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+def _time(value, language: str | None) -> str:
+    """<time datetime="…">…</time> of an aware or naive datetime, as the templates wrote it (digits and a month
+    name: nothing to escape)."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f'<time datetime="{local.isoformat()}">{datetime_text(local, language)}</time>'
+
+
+def _badge(clock, t) -> str:
+    if clock.overdue:
+        return f'<span class="badge badge-error">{t["overdue"]}</span>'
+    if clock.stopped and clock.late:
+        return f'<span class="badge badge-warning">{t["late"]}</span>'
+    if clock.stopped:
+        return f'<span class="badge badge-success">{t["kept"]}</span>'
+    return f'<span class="badge badge-info">{t["running"]}</span>'
+
+
+_CLOCK = (
+    "<li{cls}>\n  <strong>{label}:</strong>\n  {badge}\n  {text}\n"
+    '  <span class="tryg-muted">({due} {at}{done})</span>\n</li>'
+)
 
 
 def clocks_html(clocks, texts: dict[str, str] | None = None) -> SafeString:
     """The clocks of a concern as cases/includes/clocks.html writes them."""
-    t = texts or _texts(get_language())
+    language = get_language()
+    t = texts or _texts(language)
     if not clocks:
-        return format_html('<span class="tryg-muted">{}</span>', t["none"])
+        return mark_safe(f'<span class="tryg-muted">{t["none"]}</span>')  # noqa: S308 - escaped text
     items = []
     for clock in clocks:
-        if clock.overdue:
-            badge = format_html('<span class="badge badge-error">{}</span>', t["overdue"])
-        elif clock.stopped and clock.late:
-            badge = format_html('<span class="badge badge-warning">{}</span>', t["late"])
-        elif clock.stopped:
-            badge = format_html('<span class="badge badge-success">{}</span>', t["kept"])
-        else:
-            badge = format_html('<span class="badge badge-info">{}</span>', t["running"])
-        stopped = ""
-        if clock.stopped:
-            at = clock.stopped_at
-            stopped = format_html('; {} <time datetime="{}">{}</time>', t["done_at"], _iso(at), datetime_text(at))
+        stopped = clock.stopped
+        done = f"; {t['done_at']} {_time(clock.stopped_at, language)}" if stopped else ""
         items.append(
-            format_html(
-                '<li{}>\n  <strong>{}:</strong>\n  {}\n  {}\n  <span class="tryg-muted">'
-                '({} <time datetime="{}">{}</time>{})</span>\n</li>',
-                mark_safe(' class="tryg-overdue"') if clock.overdue else "",
-                t.get(clock.kind) or clock.label,
-                badge,
-                "" if clock.stopped else clock.text,
-                t["due"],
-                _iso(clock.due_at),
-                datetime_text(clock.due_at),
-                stopped,
+            _CLOCK.format(
+                cls=' class="tryg-overdue"' if clock.overdue else "",
+                label=t.get(clock.kind) or escape(clock.label),
+                badge=_badge(clock, t),
+                text="" if stopped else escape(clock.text),
+                due=t["due"],
+                at=_time(clock.due_at, language),
+                done=done,
             )
         )
     return mark_safe('<ul class="nobullet-list tryg-clocks mb-0">\n' + "".join(items) + "\n</ul>")  # noqa: S308
@@ -108,41 +116,45 @@ def _url_maker(name: str, sentinel):
     return lambda pk: base.replace(sentinel, str(pk), 1)
 
 
+_QUEUE_ROW = (
+    "\n  <tr{cls}>\n"
+    '    <td data-label="{t[urgency]}">{urgency}</td>\n'
+    '    <td data-label="{t[person]}"><a href="{url}">{name}</a><br><span class="tryg-muted">{group}</span></td>\n'
+    '    <td data-label="{t[received]}">{received}</td>\n'
+    '    <td data-label="{t[status]}"><span class="badge {badge}">{status}</span></td>\n'
+    '    <td data-label="{t[clocks]}">{clocks}</td>\n'
+    "  </tr>"
+)
+
+
 @register.simple_tag
 def queue_rows(rows) -> SafeString:
     """The unit queue's rows (concern, urgency, person, received, status, clocks)."""
-    t = _texts(get_language())
+    language = get_language()
+    t = _texts(language)
+    groups = _escaped_labels(Concern, "target_group", language)
+    statuses = _escaped_labels(Concern, "status", language)
     concern_url = _url_maker("cases:concern-detail", ZERO_UUID)
+    acute = f'<span class="badge badge-error">{t["acute"]}</span>'
     out = []
     for row in rows:
         c = row["concern"]
-        acute = c.is_acute
+        is_acute = c.is_acute
         out.append(
-            format_html(
-                "\n  <tr{}>\n"
-                '    <td data-label="{}">{}</td>\n'
-                '    <td data-label="{}"><a href="{}">{}</a><br><span class="tryg-muted">{}</span></td>\n'
-                '    <td data-label="{}">{}</td>\n'
-                '    <td data-label="{}"><span class="badge {}">{}</span></td>\n'
-                '    <td data-label="{}">{}</td>\n'
-                "  </tr>",
-                mark_safe(' class="tryg-acute"') if acute else "",
-                t["urgency"],
-                format_html('<span class="badge badge-error">{}</span>', t["acute"]) if acute else t["normal"],
-                t["person"],
-                concern_url(c.pk),
-                c.person.name,
-                c.get_target_group_display(),
-                t["received"],
-                datetime_text(c.received_at),
-                t["status"],
-                "badge-info" if c.status == "received" else "badge-warning",
-                c.get_status_display(),
-                t["clocks"],
-                clocks_html(row["clocks"], t),
+            _QUEUE_ROW.format(
+                t=t,
+                cls=' class="tryg-acute"' if is_acute else "",
+                urgency=acute if is_acute else t["normal"],
+                url=concern_url(c.pk),
+                name=escape(c.person.name),
+                group=groups.get(c.target_group) or escape(c.target_group),
+                received=datetime_text(c.received_at, language),
+                badge="badge-info" if c.status == "received" else "badge-warning",
+                status=statuses.get(c.status) or escape(c.status),
+                clocks=clocks_html(row["clocks"], t),
             )
         )
-    return mark_safe("".join(out))  # noqa: S308 - every part is escaped by format_html
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped above
 
 
 @register.simple_tag(takes_context=True)
@@ -180,6 +192,12 @@ def task_rows(context, tasks) -> SafeString:
 def _labels(model, field: str, language: str | None) -> dict[str, str]:
     """A field's choice labels in `language`, as get_<field>_display gives them (translated once)."""
     return {str(value): str(label) for value, label in model._meta.get_field(field).flatchoices}
+
+
+@lru_cache(maxsize=64)
+def _escaped_labels(model, field: str, language: str | None) -> dict[str, str]:
+    """The same, escaped as a template writes them."""
+    return {value: str(escape(label)) for value, label in _labels(model, field, language).items()}
 
 
 @lru_cache(maxsize=16)
