@@ -9,7 +9,7 @@ The case page's timeline is written the same way (`timeline_rows`, markup of cas
 was): ten entries with their correction forms cost ~40 template nodes each.
 
     {% load case_rows %}  {% clocks c.clock_list %}  {% queue_rows rows %}  {% task_rows tasks %}
-    {% timeline_rows entries case readonly %}
+    {% timeline_rows entries case readonly %}  {% case_rows cases %}  {% deadline_rows deadlines %}
 """
 
 from functools import lru_cache
@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from tryg.core.formats import date_text, datetime_text
 
-from ..models import Concern, TimelineEntry
+from ..models import Case, Concern, TimelineEntry
 
 register = template.Library()
 ZERO_UUID = "00000000-0000-0000-0000-000000000000"
@@ -261,3 +261,34 @@ def timeline_rows(context, entries, case, readonly) -> SafeString:
             "  </li>\n"
         )
     return mark_safe("".join(out))  # noqa: S308 - every value is escaped above
+
+
+@register.simple_tag(name="case_rows")
+def case_rows_tag(cases) -> SafeString:
+    """The case list's rows: number (a link to the case), person, status, unit, opened."""
+    language = get_language()
+    statuses = _escaped_labels(Case, "status", language)
+    case_url = _url_maker("cases:case-detail", ZERO_UUID)
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<tr><td><a href="{case_url(c.pk)}">{escape(c.number)}</a></td><td>{escape(c.person.name)}</td>'
+            f"<td>{statuses.get(c.status) or escape(c.status)}</td><td>{escape(c.responsible_unit.name)}</td>"
+            f"<td>{date_text(c.opened_at, language)}</td></tr>"
+            for c in cases
+        )
+    )
+
+
+@register.simple_tag
+def deadline_rows(deadlines) -> SafeString:
+    """ "Mine opgaver": the nearest concern clocks of the user's units (cases.selectors.nearest_deadlines)."""
+    language = get_language()
+    t = _texts(language)
+    concern_url = _url_maker("cases:concern-detail", ZERO_UUID)
+    return mark_safe(  # noqa: S308 - every value is escaped
+        "".join(
+            f'<tr><td><a href="{concern_url(d["concern"].pk)}">{datetime_text(d["concern"].received_at, language)}'
+            f"</a></td><td>{clocks_html(d['clocks'], t)}</td></tr>"
+            for d in deadlines
+        )
+    )

@@ -42,7 +42,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     q = status = ""
     if form.is_bound and form.is_valid():
         q, status = form.cleaned_data["q"], form.cleaned_data["status"]
-    cases, criterion = selectors.search_cases(request.user, q, status, selectors.LIST_LIMIT)
+    cases, criterion = selectors.search_cases(
+        request.user, q, status, selectors.LIST_LIMIT, only=selectors.CASE_LIST_FIELDS
+    )
     audit_search(request, object_type="cases.case", criterion=criterion, purpose=access.PURPOSE)
     context = {
         "form": form,
