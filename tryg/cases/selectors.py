@@ -391,6 +391,10 @@ def case_detail_data(case: Case) -> dict:
     }
 
 
+# What "Mine opgaver" shows of a task and its case (the title is the one field decrypted).
+MY_TASK_FIELDS = ("public_id", "title", "due_date", "done_at", "case__number")
+
+
 def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     """The user's open tasks, nearest deadline first, TASKS_PAGE a page.
 
@@ -400,7 +404,9 @@ def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     open_tasks = Task.objects.filter(owner=user, done_at__isnull=True)
     offset = (number - 1) * TASKS_PAGE
     total, cap = capped_count(open_tasks, offset)
-    page_tasks = list(open_tasks.select_related("case").order_by("due_date", "id")[offset : offset + TASKS_PAGE])
+    page_tasks = list(
+        open_tasks.select_related("case").only(*MY_TASK_FIELDS).order_by("due_date", "id")[offset : offset + TASKS_PAGE]
+    )
     visible = set(visible_cases(user).filter(pk__in={t.case_id for t in page_tasks}).values_list("pk", flat=True))
     tasks = [t for t in page_tasks if t.case_id in visible]
     return tasks, Page(number=number, size=TASKS_PAGE, shown=len(tasks), total=total, cap=cap)
