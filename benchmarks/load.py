@@ -28,6 +28,7 @@ Default run time: about 5 min seeding + 2 x ~1 min timing + 16 pages x rounds x 
 
 import argparse
 import http.client
+import itertools
 import os
 import random
 import re
@@ -249,20 +250,42 @@ def db_cpu_since(database: str, before: dict[int, float]) -> float:
 # --- the load ------------------------------------------------------------------------------------
 
 
+# The citizens' site limits page views per client address (public.guard: 600 in 10 minutes). Anonymous clients
+# therefore come from many loopback addresses (127.1.0.1 and on: Linux answers all of 127/8), a new one every
+# VISITS_PER_ADDRESS requests, as many visitors would; signed-in clients keep 127.0.0.1.
+VISITS_PER_ADDRESS = 200
+_addresses = itertools.count()
+
+
+def _visitor_address() -> str:
+    n = next(_addresses)
+    return f"127.{1 + (n // 62500) % 250}.{(n // 250) % 250}.{n % 250 + 1}"
+
+
 def load_round(port: int, urls: list[str], cookies: list[str], seconds: float) -> tuple[list[float], int]:
     """len(cookies) clients, each on its own keep-alive connection, for `seconds`: (latencies ms, errors)."""
     stop = time.monotonic() + seconds
     latencies: list[list[float]] = [[] for _ in cookies]
     errors = [0] * len(cookies)
 
+    def connect(anonymous: bool) -> http.client.HTTPConnection:
+        source = (_visitor_address(), 0) if anonymous else None
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=source)
+
     def client(i: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        anonymous = not cookies[i]  # no cookie: an anonymous visitor of the citizens' site
+        conn = connect(anonymous)
         rng = random.Random(i)
         headers = {"Accept": "text/html,application/json"}
-        if cookies[i]:  # none for an anonymous visitor
+        if not anonymous:
             headers["Cookie"] = cookies[i]
+        sent = 0
         while time.monotonic() < stop:
             url = rng.choice(urls)
+            if anonymous and sent and sent % VISITS_PER_ADDRESS == 0:
+                conn.close()
+                conn = connect(anonymous)
+            sent += 1
             started = time.perf_counter()
             try:
                 conn.request("GET", url, headers=headers)
@@ -272,11 +295,11 @@ def load_round(port: int, urls: list[str], cookies: list[str], seconds: float) -
                     errors[i] += 1
                 if response.getheader("Connection", "").lower() == "close":
                     conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    conn = connect(anonymous)
             except (OSError, ValueError, http.client.HTTPException):
                 errors[i] += 1
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                conn = connect(anonymous)
                 continue
             latencies[i].append((time.perf_counter() - started) * 1000)
         conn.close()
