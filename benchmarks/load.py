@@ -6,7 +6,8 @@
 
 One command, in order:
 1. a fresh PostgreSQL database (`speed_load_<pid>`, dropped at the end unless --keep), migrated and seeded with
-   the demo and `seed_load --cases SMALL`; collectstatic (as `make run`);
+   the demo, `seed_load --cases SMALL` and `seed_load_consultations` (one consultation for every ten cases);
+   collectstatic (as `make run`);
 2. each list page timed in-process (Django's full request handling, median of --samples) with its query
    count, at SMALL cases; then `seed_load` up to LARGE, ANALYZE, the same again: a median that grows by
    more than 50 % or a query count that changes fails that page's line;
@@ -15,17 +16,19 @@ One command, in order:
 4. gunicorn exactly as `make run` starts it (2 workers x 4 threads, access log), with the benchmark URLconf
    that adds the floor (a trivial view under /app/: same middleware, session and verified login);
 5. interleaved rounds on loopback: every page and the floor for --round seconds at --concurrency, in turn,
-   --rounds times. For each page: req/s, ratio to the floor's req/s of the same round (median over rounds),
-   p50/p95, and CPU per request of the gunicorn processes and of the database's backends (from /proc, over
-   the round, divided by the requests).
+   --rounds times, each page asked for by its user (benchmarks/load_cast.py: the case worker, the consultant,
+   the coordinator, or an anonymous visitor for the public site). For each page: req/s, ratio to the floor's
+   req/s of the same round (median over rounds), p50/p95, and CPU per request of the gunicorn processes and of
+   the database's backends (from /proc, over the round, divided by the requests).
 
 Targets (issue 15): queue, case page, case search and "Mine opgaver" at >= 40 % of the floor and p95 < 100 ms.
 Exit status 1 when a list page's time or query count is not flat or a list query has no index scan.
-Default run time: about 4 min seeding + 2 x ~1 min timing + 11 pages x rounds x round s (~5 min).
+Default run time: about 5 min seeding + 2 x ~1 min timing + 16 pages x rounds x round s (~7 min).
 """
 
 import argparse
 import http.client
+import itertools
 import os
 import random
 import re
@@ -35,14 +38,16 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import quote, urlparse, urlunparse
+from urllib.parse import urlparse, urlunparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _servers import _STARTED, GUNICORN, ROOT, base_env, manage, wait_ready  # noqa: E402
+from load_cast import Cast  # noqa: E402
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 TARGET_RATIO, TARGET_P95 = 0.40, 100.0
+CONSULTATIONS_PER_CASE = 10  # the region's consultations: one for every ten cases, at each size
 TARGET_PAGES = {"queue", "case page", "search Hansen", "search number", "Mine opgaver"}
 LARGE_TABLES = (
     "cases_case",
@@ -54,6 +59,8 @@ LARGE_TABLES = (
     "cases_timelineentry",
     "audit_auditevent",
     "audit_accesslog",
+    "coordination_consultation",
+    "coordination_message",
 )
 
 
@@ -96,6 +103,12 @@ def seed_up_to(env: dict, n: int) -> None:
         manage(env, "seed_load", "--cases", str(max(1, round((n - have) / 0.98))), "--quiet", timeout=7200)
         have = case_count()
         print(f"  {have:,} cases after {time.monotonic() - started:,.0f} s", flush=True)
+    from tryg.coordination.models import Consultation
+
+    want = n // CONSULTATIONS_PER_CASE
+    if Consultation.objects.count() < want:
+        print(f"seed_load_consultations: up to {want:,} ...", flush=True)
+        manage(env, "seed_load_consultations", "--consultations", str(want - Consultation.objects.count()), "--quiet")
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -105,101 +118,17 @@ def seed_up_to(env: dict, n: int) -> None:
 # --- what is measured ----------------------------------------------------------------------------
 
 
-class Cast:
-    """The pages' URLs for the demo case worker (sagsbehandler of Aalborg), from the database."""
-
-    def __init__(self, seed: int = 1):
-        from django.urls import reverse
-
-        from tryg.accounts.models import User
-        from tryg.cases.access import visible_cases
-
-        self.user = User.objects.get(username="sagsbehandler")
-        rng = random.Random(seed)
-        visible = visible_cases(self.user)
-        ids = list(visible.order_by("-opened_at").values_list("pk", "number")[:2000])
-        picks = rng.sample(ids, min(50, len(ids)))
-        self.case_ids = [pk for pk, _ in picks]
-        self.numbers = [number for _, number in picks]
-        self.walk_id = self._walk()
-        words = ["tvangsægteskab", "kontrol", "underretning", "skole", "genopdragelsesrejse", "social kontrol"]
-        case = lambda pk: reverse("cases:case-detail", args=[pk])  # noqa: E731
-        self.pages = {
-            "floor": ["/app/bench-floor/"],
-            "queue": [reverse("cases:queue")],
-            "case page": [case(pk) for pk in self.case_ids],
-            "search Hansen": [reverse("cases:case-list") + "?s=bench-name"],
-            "search number": [reverse("cases:case-list") + f"?s=bench-number-{i}" for i in range(len(self.numbers))],
-            "Mine opgaver": [reverse("cases:my-tasks")],
-            "case list": [reverse("cases:case-list")],
-            "knowledge search": [reverse("knowledge:search") + "?q=" + quote(w) for w in words],
-            "walk step": [reverse("actioncards:walk-step", args=[self.walk_id])] if self.walk_id else [],
-            "API case": [f"/api/v1/cases/{pk}/" for pk in self.case_ids],
-        }
-        # The list pages whose time must not grow with the data (in-process, at both sizes).
-        self.lists = ["queue", "case list", "search Hansen", "search number", "Mine opgaver", "knowledge search"]
-        self.lists += ["my concerns", "approvals"]
-        self.pages_inprocess = {
-            **self.pages,
-            "my concerns": [reverse("cases:my-concerns")],
-            "approvals": [reverse("cases:approvals")],
-        }
-
-    def stashed_searches(self) -> dict:
-        """The searches as the case list keeps them in a session after they are posted (core.stash): a name or a
-        CPR number never goes in a URL, so each benchmark session gets these entries and the URLs name the keys."""
-        scope = "cases:case-list"
-        searches = {"bench-name": {"scope": scope, "fields": {"q": ["Hansen"], "status": [""]}}}
-        for i, number in enumerate(self.numbers):
-            searches[f"bench-number-{i}"] = {"scope": scope, "fields": {"q": [number], "status": [""]}}
-        return searches
-
-    def verified_client(self):
-        from django.test import Client
-
-        from tryg.core.stash import SESSION_KEY
-        from tryg.core.testing import login_verified
-
-        client = login_verified(Client(), self.user)
-        session = client.session
-        session[SESSION_KEY] = self.stashed_searches()
-        session.save()
-        return client
-
-    def _walk(self):
-        from tryg.actioncards.models import ActionCard, Walk
-        from tryg.actioncards.services import WalkError, walk_start
-
-        walk = Walk.objects.filter(user=self.user, finished_at__isnull=True).first()
-        if walk:
-            return walk.pk
-        for card in ActionCard.objects.filter(municipality_id=self.user.municipality_id):
-            try:
-                return walk_start(user=self.user, card=card).pk
-            except WalkError:
-                continue
-        return None
-
-    def sessions(self, n: int) -> list[str]:
-        """n verified sessions of the case worker (one per client thread, as n browsers would have)."""
-        from django.conf import settings
-
-        out = []
-        for _ in range(n):
-            client = self.verified_client()
-            out.append(f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
-        return out
-
-
 def time_lists(cast: Cast, samples: int) -> dict[str, tuple[float, int, list]]:
     """{page: (median ms, query count, captured queries of the last request)} through the full request handling."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client = cast.verified_client()
+    clients = {}
     out = {}
     for page in cast.lists:
         urls = cast.pages_inprocess[page]
+        who = cast.who[page]
+        client = clients.get(who) or clients.setdefault(who, cast.verified_client(who))
         for url in urls[:2]:
             client.get(url)  # warm up
         times, counts, captured = [], set(), []
@@ -321,18 +250,42 @@ def db_cpu_since(database: str, before: dict[int, float]) -> float:
 # --- the load ------------------------------------------------------------------------------------
 
 
+# The citizens' site limits page views per client address (public.guard: 600 in 10 minutes). Anonymous clients
+# therefore come from many loopback addresses (127.1.0.1 and on: Linux answers all of 127/8), a new one every
+# VISITS_PER_ADDRESS requests, as many visitors would; signed-in clients keep 127.0.0.1.
+VISITS_PER_ADDRESS = 200
+_addresses = itertools.count()
+
+
+def _visitor_address() -> str:
+    n = next(_addresses)
+    return f"127.{1 + (n // 62500) % 250}.{(n // 250) % 250}.{n % 250 + 1}"
+
+
 def load_round(port: int, urls: list[str], cookies: list[str], seconds: float) -> tuple[list[float], int]:
     """len(cookies) clients, each on its own keep-alive connection, for `seconds`: (latencies ms, errors)."""
     stop = time.monotonic() + seconds
     latencies: list[list[float]] = [[] for _ in cookies]
     errors = [0] * len(cookies)
 
+    def connect(anonymous: bool) -> http.client.HTTPConnection:
+        source = (_visitor_address(), 0) if anonymous else None
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=source)
+
     def client(i: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        anonymous = not cookies[i]  # no cookie: an anonymous visitor of the citizens' site
+        conn = connect(anonymous)
         rng = random.Random(i)
-        headers = {"Cookie": cookies[i], "Accept": "text/html,application/json"}
+        headers = {"Accept": "text/html,application/json"}
+        if not anonymous:
+            headers["Cookie"] = cookies[i]
+        sent = 0
         while time.monotonic() < stop:
             url = rng.choice(urls)
+            if anonymous and sent and sent % VISITS_PER_ADDRESS == 0:
+                conn.close()
+                conn = connect(anonymous)
+            sent += 1
             started = time.perf_counter()
             try:
                 conn.request("GET", url, headers=headers)
@@ -342,11 +295,11 @@ def load_round(port: int, urls: list[str], cookies: list[str], seconds: float) -
                     errors[i] += 1
                 if response.getheader("Connection", "").lower() == "close":
                     conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    conn = connect(anonymous)
             except (OSError, ValueError, http.client.HTTPException):
                 errors[i] += 1
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                conn = connect(anonymous)
                 continue
             latencies[i].append((time.perf_counter() - started) * 1000)
         conn.close()
@@ -368,7 +321,7 @@ def run_load(args, cast: Cast, port: int, master: int, database: str) -> dict:
     cookies = cast.sessions(args.concurrency)
     pages = {name: urls for name, urls in cast.pages.items() if urls}
     for name, urls in pages.items():  # warm up every worker: templates, caches, connections
-        load_round(port, urls, cookies, 1.0)
+        load_round(port, urls, cookies[cast.who[name]], 1.0)
         print(f"  warm: {name}", flush=True)
     stats = {name: {"lat": [], "rps": [], "ratio": [], "cpu": [], "db": [], "errors": 0} for name in pages}
     order = list(pages)
@@ -378,7 +331,7 @@ def run_load(args, cast: Cast, port: int, master: int, database: str) -> dict:
         rotated.remove("floor")
         for name in ["floor", *rotated]:
             cpu0, db0, t0 = server_cpu(master), db_cpu(database), time.monotonic()
-            lat, errors = load_round(port, pages[name], cookies, args.round)
+            lat, errors = load_round(port, pages[name], cookies[cast.who[name]], args.round)
             elapsed = time.monotonic() - t0
             cpu, db = server_cpu(master) - cpu0, db_cpu_since(database, db0)
             n = max(len(lat), 1)

@@ -189,10 +189,19 @@ def is_case_number(q: str) -> bool:
     return bool(NUMBER_RE.match(q))
 
 
-def search_cases(user, q: str, status: str, limit: int) -> tuple[list[Case], str]:
+# What the case list shows of a case: the person's name is the only encrypted field read (and decrypted).
+CASE_LIST_FIELDS = ("number", "status", "opened_at", "person__name", "responsible_unit__name")
+
+
+def search_cases(
+    user, q: str, status: str, limit: int, *, only: tuple[str, ...] | None = None
+) -> tuple[list[Case], str]:
     """The user's cases matching `q` (a case number, name words or a CPR number), at most `limit`, with the search
-    criterion for the access log. Name searches return the most recently registered persons first."""
+    criterion for the access log. Name searches return the most recently registered persons first. `only`: the
+    fields loaded (CASE_LIST_FIELDS for the page); all when None."""
     qs = visible_cases(user).select_related("person", "responsible_unit")
+    if only:
+        qs = qs.only(*only)
     criterion = []
     if status:
         qs = qs.filter(status=status)
@@ -219,7 +228,8 @@ def search_cases(user, q: str, status: str, limit: int) -> tuple[list[Case], str
             break
     shown = found[:limit]
     # The ids passed the access rule above, in this request: read them by key (no second access query).
-    cases = Case.objects.select_related("person", "responsible_unit").in_bulk(shown) if shown else {}
+    load = Case.objects.select_related("person", "responsible_unit")
+    cases = (load.only(*only) if only else load).in_bulk(shown) if shown else {}
     return [cases[pk] for pk in shown], criterion
 
 
@@ -257,6 +267,16 @@ def task_owners(case: Case) -> list[User]:
 
 def member_candidates(case: Case) -> list[User]:
     """Who may join the case team: the municipality's case workers and the region's consultants not on it yet."""
+    return list(_member_candidates(case).distinct().order_by("first_name", "username"))
+
+
+def has_member_candidates(case: Case) -> bool:
+    """Whether anyone may join the case team (member_candidates is not empty), without loading them: the case
+    page shows "Tilføj til team" only then, and builds the form when it is opened."""
+    return _member_candidates(case).exists()
+
+
+def _member_candidates(case: Case):
     caseworkers = User.objects.filter(
         is_active=True,
         municipality_id=case.municipality_id,
@@ -269,12 +289,14 @@ def member_candidates(case: Case) -> list[User]:
         municipality__region_id=case.municipality.region_id,
     )
     taken = case.members.values_list("user_id", flat=True)
-    return list((caseworkers | consultants).exclude(pk__in=taken).distinct().order_by("first_name", "username"))
+    return (caseworkers | consultants).exclude(pk__in=taken)
 
 
 def linked_cases(user, case: Case) -> list[dict]:
     """The cases linked to `case`, each with its kind and whether the user may open it."""
     links = list(CaseLink.objects.filter(Q(from_case=case) | Q(to_case=case)).select_related("from_case", "to_case"))
+    if not links:  # most cases: no access rule to build
+        return []
     linked = [
         {"case": link.to_case if link.from_case_id == case.pk else link.from_case, "kind": link.get_kind_display()}
         for link in links
@@ -369,6 +391,10 @@ def case_detail_data(case: Case) -> dict:
     }
 
 
+# What "Mine opgaver" shows of a task and its case (the title is the one field decrypted).
+MY_TASK_FIELDS = ("public_id", "title", "due_date", "done_at", "case__number")
+
+
 def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     """The user's open tasks, nearest deadline first, TASKS_PAGE a page.
 
@@ -378,7 +404,9 @@ def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     open_tasks = Task.objects.filter(owner=user, done_at__isnull=True)
     offset = (number - 1) * TASKS_PAGE
     total, cap = capped_count(open_tasks, offset)
-    page_tasks = list(open_tasks.select_related("case").order_by("due_date", "id")[offset : offset + TASKS_PAGE])
+    page_tasks = list(
+        open_tasks.select_related("case").only(*MY_TASK_FIELDS).order_by("due_date", "id")[offset : offset + TASKS_PAGE]
+    )
     visible = set(visible_cases(user).filter(pk__in={t.case_id for t in page_tasks}).values_list("pk", flat=True))
     tasks = [t for t in page_tasks if t.case_id in visible]
     return tasks, Page(number=number, size=TASKS_PAGE, shown=len(tasks), total=total, cap=cap)

@@ -22,19 +22,20 @@ def _month_names(language: str | None) -> tuple[str, ...]:
     return ("", *(str(MONTHS[n]) for n in range(1, 13)))
 
 
-def date_text(value: date | datetime | None) -> str:
+def date_text(value: date | datetime | None, language: str | None = None) -> str:
+    """`language`: the active language, when the caller already knows it (a list writes hundreds of dates)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{value.day}. {_month_names(get_language())[value.month]} {value.year}"
+    return f"{value.day}. {_month_names(language or get_language())[value.month]} {value.year}"
 
 
-def datetime_text(value: datetime | None) -> str:
+def datetime_text(value: datetime | None, language: str | None = None) -> str:
     if value is None:
         return ""
     if not isinstance(value, datetime):
-        return date_text(value)
+        return date_text(value, language)
     value = timezone.localtime(value) if timezone.is_aware(value) else value
-    month = _month_names(get_language())[value.month]
+    month = _month_names(language or get_language())[value.month]
     return f"{value.day}. {month} {value.year} kl. {value.hour:02d}.{value.minute:02d}"

@@ -132,3 +132,44 @@ def test_mine_opgaver_rows_keep_their_links_and_buttons(clients, cast, routing):
     assert f'href="{reverse("cases:case-detail", args=[case.pk])}">{case.number}</a>' in body
     assert f'action="{reverse("cases:task-done", args=[task.public_id])}"' in body
     assert 'name="csrfmiddlewaretoken" value="' in body
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_timeline_rows_keep_their_markup(clients, cast, routing, language):
+    case = make_case(cast, name="Tids Tove")
+    worker = cast["sagsbehandler"]
+    note = services.entry_add(actor=worker, case=case, kind="note", text="Mødte <b>Tove</b>\n\nAnden linje")
+    fix = services.entry_add(actor=worker, case=case, kind="note", text="Rettet dato", corrects=note)
+    event = case.entries.filter(kind="event").first()
+    client = clients["sagsbehandler"]
+    url = reverse("cases:case-detail", args=[case.pk])
+    with translation.override(language):
+        body = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        correct = translation.gettext("Ret denne indførsel")
+    # Each entry: its kind, the text escaped with its paragraphs, the links between an entry and its correction.
+    assert f'<li class="tryg-entry tryg-entry-note" id="entry-{note.public_id}">' in body
+    assert "<p>Mødte &lt;b&gt;Tove&lt;/b&gt;</p>\n\n<p>Anden linje</p>" in body
+    assert f'<a href="#entry-{fix.public_id}">' in body and f'<a href="#entry-{note.public_id}">' in body
+    # A correction form under every entry a person wrote, with the page's CSRF token; none under an event.
+    assert f'<input type="hidden" name="corrects" value="{note.public_id}">' in body
+    assert f'id="correct-{fix.public_id}"' in body
+    if event is not None:
+        assert f'id="correct-{event.public_id}"' not in body
+    assert (
+        body.count(f'<summary class="details-summary">{correct}</summary>')
+        == case.entries.exclude(kind="event").count()
+    )
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    assert f'hx-swap="outerHTML"><input type="hidden" name="csrfmiddlewaretoken" value="{token}">' in body
+    # Filtered by kind: only those entries, still with their forms.
+    filtered = client.get(url, {"kind": "correction"}).content.decode()
+    assert f'id="entry-{fix.public_id}"' in filtered and f'id="entry-{note.public_id}"' not in filtered
+
+
+def test_a_reader_by_emergency_grant_sees_the_timeline_without_correction_forms(clients, cast, routing):
+    case = make_case(cast)
+    services.entry_add(actor=cast["sagsbehandler"], case=case, kind="note", text="Et notat")
+    reader = colleague(cast, "voksen2", unit_name="Socialafdelingen, voksne")
+    services.break_glass_grant(actor=reader, case=case, reason="Politiet ringede i nat om akut fare.")
+    body = session_client(reader).get(reverse("cases:case-detail", args=[case.pk])).content.decode()
+    assert "Et notat" in body and 'name="corrects"' not in body and "Ret denne indførsel" not in body

@@ -42,7 +42,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     q = status = ""
     if form.is_bound and form.is_valid():
         q, status = form.cleaned_data["q"], form.cleaned_data["status"]
-    cases, criterion = selectors.search_cases(request.user, q, status, selectors.LIST_LIMIT)
+    cases, criterion = selectors.search_cases(
+        request.user, q, status, selectors.LIST_LIMIT, only=selectors.CASE_LIST_FIELDS
+    )
     audit_search(request, object_type="cases.case", criterion=criterion, purpose=access.PURPOSE)
     context = {
         "form": form,
@@ -114,11 +116,14 @@ def render_case(
         open_forms=open_forms,
     )
     for name in LAZY_FORMS:
-        # The team's form decides whether "Tilføj til team" shows at all (someone left to add), so it is built.
-        if extra.get(f"{name}_form") is None and (
-            name in open_forms or (name == "member" and can_add_member and not readonly)
-        ):
+        if extra.get(f"{name}_form") is None and name in open_forms:
             context[f"{name}_form"] = _lazy_form(name, user, case)
+    # "Tilføj til team" shows when someone is left to add: the form's choices when it is shown, else one EXISTS.
+    member_form = extra.get("member_form") or context.get("member_form")
+    if member_form is not None:
+        context["member_addable"] = len(member_form.fields["user"].choices) > 1
+    elif can_add_member and not readonly:
+        context["member_addable"] = selectors.has_member_candidates(case)
     context.update(
         panels=registry.case_panels(user, case, readonly=readonly),
         case_actions=[] if readonly else registry.case_actions(user, case),
