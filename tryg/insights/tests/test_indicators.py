@@ -11,7 +11,7 @@ from tryg.audit.models import Action, AuditEvent
 from tryg.cases.models import Concern
 from tryg.core.testing import assert_flat_queries
 
-from .helpers import at, make_concerns
+from .helpers import at, confirm_password, make_concerns
 
 
 def _this_and_last_year(cast):
@@ -47,6 +47,7 @@ def test_the_coordinator_sees_this_year_against_last_year_with_small_counts_supp
 def test_the_csv_and_xlsx_hold_the_same_suppressed_numbers_and_each_export_is_logged(clients, cast):
     _this_and_last_year(cast)
     before = AuditEvent.objects.filter(action=Action.EXPORT).count()
+    confirm_password(clients["tovholder"])
     page = clients["tovholder"].get(reverse("insights:overview")).content.decode()
     csv_response = clients["tovholder"].get(reverse("insights:export-csv"))
     assert csv_response.status_code == 200 and csv_response["Content-Type"].startswith("text/csv")
@@ -109,4 +110,5 @@ def test_the_region_and_the_export_cost_the_same_queries_however_many_concerns(c
         make_concerns(cast, n, when=at(year, 6), cases=n)
 
     assert_flat_queries(more, lambda: clients["konsulent"].get(reverse("insights:region")), small=2, large=30)
+    confirm_password(clients["tovholder"])
     assert_flat_queries(more, lambda: clients["tovholder"].get(reverse("insights:export-xlsx")), small=2, large=30)
