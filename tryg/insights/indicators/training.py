@@ -1,6 +1,6 @@
-"""Upskilling (tryg.training): coverage today per unit, per role and per unit and role, and attendance per period by
-course form. Aggregates only, counted in the database (`training.selectors.coverage_counts`); a fixed number of
-queries whatever the number of staff and enrolments."""
+"""Upskilling (tryg.training): coverage today per unit and per unit and role (cross tables whose margins are the
+per-role figures), and attendance per period by course form. Aggregates only, counted in the database
+(`training.selectors.coverage_counts`); a fixed number of queries whatever the number of staff and enrolments."""
 
 from django.utils.translation import gettext as _
 
@@ -30,23 +30,37 @@ def _coverage_table(key, title, description, labelled: list[tuple[str, dict]]) -
     )
 
 
+def _cross_table(key, title, description, units: list[tuple[int, str]], cells: dict, measure: str) -> Table:
+    """Units (rows) by role (columns, the fixed list of staff roles) of one count, with the unit totals, the role
+    totals and the grand total: one table, so the one suppression rule sees every relation between its numbers."""
+    return Table(
+        key=key,
+        title=title,
+        description=description,
+        row_labels=[name for _pk, name in units],
+        values=[[cells.get((pk, role), {}).get(measure, 0) for role in TRAINEE_ROLES] for pk, _name in units],
+        columns=[str(Role(role).label) for role in TRAINEE_ROLES],
+        row_totals=True,
+        difference=False,
+        chart="stacked",
+        total_label=_("I alt"),
+    )
+
+
 def coverage_tables(municipality_id: int) -> list[Table]:
-    units = dict(
+    """Per unit (trained and not) and per unit and role: how many have trained, how many staff, as two cross tables
+    whose margins are the per-unit and per-role figures. (Separate per-role tables beside a unit-by-role table would
+    be linear relations between tables, which per-table suppression cannot see; margins inside one table it can.)"""
+    names = dict(
         Unit.objects.filter(municipality_id=municipality_id, is_active=True)
         .exclude(kind=Unit.Kind.PARTNER)
         .values_list("pk", "name")
     )
-    role_order = {role: i for i, role in enumerate(TRAINEE_ROLES)}
     by_unit = sorted(
-        (r for r in coverage_counts(municipality_id, ("unit_id",)) if r["staff"]), key=lambda r: units[r["unit_id"]]
+        (r for r in coverage_counts(municipality_id, ("unit_id",)) if r["staff"]), key=lambda r: names[r["unit_id"]]
     )
-    by_role = sorted(
-        (r for r in coverage_counts(municipality_id, ("role",)) if r["staff"]), key=lambda r: role_order[r["role"]]
-    )
-    by_both = sorted(
-        (r for r in coverage_counts(municipality_id, ("unit_id", "role")) if r["staff"]),
-        key=lambda r: (units[r["unit_id"]], role_order[r["role"]]),
-    )
+    cells = {(r["unit_id"], r["role"]): r for r in coverage_counts(municipality_id, ("unit_id", "role"))}
+    units = [(r["unit_id"], names[r["unit_id"]]) for r in by_unit]
     return [
         _coverage_table(
             "training-coverage",
@@ -55,25 +69,26 @@ def coverage_tables(municipality_id: int) -> list[Table]:
                 "Medarbejdere pr. enhed, og hvor mange af dem der har et gyldigt kursus bag sig (kursusdato plus "
                 "kursets gyldighed)."
             ),
-            [(units[r["unit_id"]], r) for r in by_unit],
+            [(names[r["unit_id"]], r) for r in by_unit],
         ),
-        _coverage_table(
+        _cross_table(
             "training-coverage-role",
-            _("Dækning pr. rolle i dag"),
+            _("Opkvalificerede pr. enhed og rolle i dag"),
             _(
-                "Medarbejdere pr. rolle i Tryg i hele kommunen, og hvor mange af dem der har et gyldigt kursus bag "
-                "sig. En person med to roller tælles under begge."
+                "Medarbejdere med et gyldigt kursus bag sig, efter enhed og rolle i Tryg; summerne er pr. enhed og pr. "
+                "rolle. En person med to roller tælles under begge."
             ),
-            [(str(Role(r["role"]).label), r) for r in by_role],
+            units,
+            cells,
+            "trained",
         ),
-        _coverage_table(
-            "training-coverage-unit-role",
-            _("Dækning pr. enhed og rolle i dag"),
-            _(
-                "Det samme fordelt på enhed og rolle. Små tal vises som < 5, og tal, der ville afsløre dem, skjules "
-                "også."
-            ),
-            [(f"{units[r['unit_id']]}: {Role(r['role']).label}", r) for r in by_both],
+        _cross_table(
+            "training-staff-role",
+            _("Medarbejdere pr. enhed og rolle i dag"),
+            _("Alle medarbejdere, der tælles med i dækningen, efter enhed og rolle i Tryg."),
+            units,
+            cells,
+            "staff",
         ),
     ]
 

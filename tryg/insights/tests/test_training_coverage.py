@@ -16,7 +16,8 @@ from tryg.training.selectors import coverage, coverage_counts
 
 from .helpers import confirm_password
 
-TITLE = "Dækning pr. enhed og rolle i dag"
+TITLE = "Opkvalificerede pr. enhed og rolle i dag"
+STAFF_TITLE = "Medarbejdere pr. enhed og rolle i dag"
 
 
 def _staff(cast, n: int, *, trained: int, role=Role.FAGPERSON, prefix="medarbejder"):
@@ -78,33 +79,38 @@ def test_coverage_per_unit_and_role_is_counted_in_the_database_as_the_unit_cover
 
 
 def test_the_role_tables_are_on_the_page_and_in_the_exports_and_the_api_with_small_cells_suppressed(clients, cast):
-    unit = _staff(cast, 8, trained=6)  # 9 fagpersons in the unit: 6 trained, 3 not (a small cell)
+    unit = _staff(cast, 8, trained=6)  # 9 fagpersons in the unit, 6 trained
+    _staff(cast, 4, trained=3, role=Role.SAGSBEHANDLER, prefix="sagsbeh")  # 3 trained case workers: a small cell
     client = confirm_password(clients["tovholder"])
     content = client.get(reverse("insights:overview")).content.decode()
-    assert TITLE in content and "Dækning pr. rolle i dag" in content
-    rows = _page_rows(content, "training-coverage-unit-role")
-    label = f"{unit.name}: Fagperson"
-    # The 3 is "< 5"; the 6 and the total 9 would reveal it together, so one of them is hidden too.
-    assert "&lt; 5" in rows[label][1] and _hidden(rows[label]) >= 2
-    by_role = _page_rows(content, "training-coverage-role")
-    assert "&lt; 5" in by_role["Fagperson"][1] and _hidden(by_role["Fagperson"]) >= 2
-    assert "medarbejder0" not in content  # counts only, never a person
+    assert TITLE in content and STAFF_TITLE in content
+    header = content[content.index('data-table="training-coverage-role"') :]
+    header = header[: header.index("</thead>")]
+    assert "Fagperson" in header and "Sagsbehandler" in header and "Tovholder" in header  # roles as columns
+    rows = _page_rows(content, "training-coverage-role")
+    # Fagperson 6, Sagsbehandler 3, …, the unit total 9: the 3 is "< 5", and the 6 or the 9 hidden too.
+    assert "&lt; 5" in rows[unit.name][1] and _hidden(rows[unit.name]) >= 2
+    staff = _page_rows(content, "training-staff-role")
+    assert "&lt; 5" in staff[unit.name][1]  # 4 case workers
+    assert "medarbejder0" not in content and "sagsbeh0" not in content  # counts only, never a person
 
     text = client.get(reverse("insights:export-csv")).content.decode("utf-8-sig")
     csv_rows = list(csv.reader(StringIO(text), delimiter=";"))
     start = next(i for i, r in enumerate(csv_rows) if len(r) > 1 and r[1] == TITLE)
-    exported = {r[0]: r[1:] for r in csv_rows[start + 2 :] if r and r[0]}
-    assert exported[label][1] == "< 5" and _hidden(exported[label]) == _hidden(rows[label])
+    assert csv_rows[start + 1][1:3] == ["Fagperson", "Sagsbehandler"] and csv_rows[start + 1][-1] == "I alt"
+    end = next(i for i in range(start, len(csv_rows)) if not csv_rows[i])  # a blank line between tables
+    exported = {r[0]: r[1:] for r in csv_rows[start + 2 : end]}
+    assert exported[unit.name][1] == "< 5" and _hidden(exported[unit.name]) == _hidden(rows[unit.name])
 
     book = load_workbook(BytesIO(client.get(reverse("insights:export-xlsx")).content))
     sheet = next(ws for ws in book.worksheets if ws["A1"].value == TITLE)
     xlsx = {r[0]: r[1:] for r in sheet.iter_rows(values_only=True) if r and r[0]}
-    assert [str(v) for v in xlsx[label]] == exported[label]
+    assert [str(v) for v in xlsx[unit.name]] == exported[unit.name]
 
     api = client.get(reverse("insights-api:indicators")).json()
     training = next(s for s in api["sources"] if s["key"] == "training")
-    table = next(t for t in training["tables"] if t["key"] == "training-coverage-unit-role")
-    assert {r[0]: r[1:] for r in table["rows"][1:]}[label] == exported[label]
+    table = next(t for t in training["tables"] if t["key"] == "training-coverage-role")
+    assert {r[0]: r[1:] for r in table["rows"][1:]}[unit.name] == exported[unit.name]
 
 
 def test_the_role_tables_cost_the_same_queries_however_many_staff(clients, cast):
@@ -121,4 +127,4 @@ def test_the_role_tables_cost_the_same_queries_however_many_staff(clients, cast)
 def test_the_consultant_gets_no_coverage_of_one_municipality(clients, cast):
     _staff(cast, 8, trained=6)
     content = clients["konsulent"].get(reverse("insights:region")).content.decode()
-    assert TITLE not in content and "Dækning pr. rolle" not in content
+    assert TITLE not in content and STAFF_TITLE not in content
