@@ -3,8 +3,9 @@ closed, referrals and repeats. Aggregates only; a fixed number of queries (about
 
 from datetime import timedelta
 
-from django.db.models import Case as When_
+from django.db import connections
 from django.db.models import (
+    Aggregate,
     CharField,
     Count,
     DateTimeField,
@@ -17,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models import Case as When_
 from django.utils.translation import gettext as _
 
 from tryg.cases.models import AgeGroup, Case, Concern, Referral, TargetGroup
@@ -24,7 +26,7 @@ from tryg.cases.models import AgeGroup, Case, Concern, Referral, TargetGroup
 from ..periods import Comparison
 from ..suppression import enough, share_of_counts
 from . import Measure, Measures, Scope, Source, Table
-from ._common import counts, grouped, in_period, table_of, trend_table
+from ._common import counts, grouped, in_period, period_counts, table_of, trend_table
 
 REPEAT_WITHIN = timedelta(days=365)
 
@@ -58,12 +60,25 @@ def _hours(duration) -> str:
     return _("%(d)s dage") % {"d": f"{hours / 24:.1f}".replace(".", ",")}
 
 
+class LowerMedian(Aggregate):
+    """PostgreSQL's ordered-set aggregate: the lower median (percentile_disc(0.5) is the value at position ⌈n/2⌉,
+    the same as the offset (n − 1) // 2 of the portable query below)."""
+
+    function = "percentile_disc"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
 def _median(qs, start: str, end: str):
-    """The (lower) median of end − start over `qs`, or None under 5: one count is known, one ordered query."""
+    """The (lower) median of end − start over `qs`, or None under 5. PostgreSQL: one aggregate query; elsewhere one
+    count and one ordered query with an offset (asked even under 5, so the page's queries do not depend on the
+    data)."""
+    duration = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+    if connections[qs.db].vendor == "postgresql":
+        row = qs.order_by().aggregate(n=Count("id"), median=LowerMedian(duration))
+        return (row["median"] if enough(row["n"]) else None), row["n"]
     n = qs.count()
     middle = max(n - 1, 0) // 2
-    duration = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
-    # Asked even under 5 (and then not shown), so the page's queries do not depend on the data.
     value = next(iter(qs.annotate(d=duration).order_by("d").values_list("d", flat=True)[middle : middle + 1]), None)
     return (value if enough(n) else None), n
 
@@ -175,22 +190,12 @@ def _case_tables(scope: Scope, comparison: Comparison) -> list:
         opened_at__lt=OuterRef("opened_at"),
         opened_at__gte=ExpressionWrapper(OuterRef("opened_at") - Value(REPEAT_WITHIN), output_field=DateTimeField()),
     )
-    previous, current = comparison.periods
-    row = (
-        opened.annotate(
-            referred=Exists(Referral.objects.filter(case=OuterRef("pk"))),
-            repeat=Exists(earlier),
-        )
-        .order_by()
-        .aggregate(
-            a=Count("id", filter=in_period("opened_at", previous)),
-            b=Count("id", filter=in_period("opened_at", current)),
-            a_ref=Count("id", filter=in_period("opened_at", previous) & Q(referred=True)),
-            b_ref=Count("id", filter=in_period("opened_at", current) & Q(referred=True)),
-            a_rep=Count("id", filter=in_period("opened_at", previous) & Q(repeat=True)),
-            b_rep=Count("id", filter=in_period("opened_at", current) & Q(repeat=True)),
-        )
-    )
+    referred = Exists(Referral.objects.filter(case=OuterRef("pk")))
+    values = [
+        period_counts(opened, comparison, "opened_at"),
+        period_counts(opened.filter(referred), comparison, "opened_at"),
+        period_counts(opened.filter(Exists(earlier)), comparison, "opened_at"),
+    ]
     flow = Table(
         key="cases-opened",
         title=_("Sager åbnet"),
@@ -203,7 +208,7 @@ def _case_tables(scope: Scope, comparison: Comparison) -> list:
             _("Heraf med henvisning til anden aktør"),
             _("Heraf gentagelse inden for 12 måneder"),
         ],
-        values=[[row["a"], row["b"]], [row["a_ref"], row["b_ref"]], [row["a_rep"], row["b_rep"]]],
+        values=values,
         columns=comparison.labels,
         col_totals=False,
     )
