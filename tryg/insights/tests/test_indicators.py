@@ -112,3 +112,33 @@ def test_the_region_and_the_export_cost_the_same_queries_however_many_concerns(c
     assert_flat_queries(more, lambda: clients["konsulent"].get(reverse("insights:region")), small=2, large=30)
     confirm_password(clients["tovholder"])
     assert_flat_queries(more, lambda: clients["tovholder"].get(reverse("insights:export-xlsx")), small=2, large=30)
+
+
+def test_every_page_export_and_api_costs_the_same_queries_at_two_sizes_of_every_source(clients, cast):
+    """The benchmark's seeding (cases, concerns, referrals, assessments, safety plans and in proportion
+    consultations, citizen threads, dialogue sessions, course dates, activities) at two small sizes."""
+    from tryg.insights.management.commands.seed_insights_load import PER_CASE, add_cases
+    from tryg.partnerships.demo import demo_seed as partnerships_demo
+    from tryg.prevention.demo import demo_seed as prevention_demo
+    from tryg.training.demo import demo_seed as training_demo
+
+    for seed in (prevention_demo, training_demo, partnerships_demo):
+        seed(users=cast)
+    shares = dict(PER_CASE)
+    PER_CASE.update({key: 1.0 for key in PER_CASE})  # every source grows with the cases, even at test sizes
+    try:
+        year = timezone.localdate().year
+        client = confirm_password(clients["tovholder"])
+        for url in (
+            reverse("insights:overview"),
+            reverse("insights:overview") + f"?kind=quarter&period={year}-1",
+            reverse("insights:export-csv"),
+            reverse("insights-api:indicators"),
+        ):
+            assert_flat_queries(lambda n: add_cases(n, cast), lambda u=url: client.get(u), small=2, large=12)
+        region = clients["konsulent"]
+        assert_flat_queries(
+            lambda n: add_cases(n, cast), lambda: region.get(reverse("insights:region")), small=2, large=12
+        )
+    finally:
+        PER_CASE.update(shares)
