@@ -96,21 +96,32 @@ def _timeliness(concerns, comparison: Comparison) -> Measures:
         aggregates[f"{tag}_receipt_ok"] = Count(
             "id", filter=when & Q(receipt_confirmed_at__isnull=False, receipt_confirmed_at__lte=F("receipt_due_at"))
         )
+    clocks = (("assess", "assessed_at", "assessment_due_at"), ("receipt", "receipt_confirmed_at", "receipt_due_at"))
+    in_db = connections[concerns.db].vendor == "postgresql"
+    if in_db:  # the four medians in the same scan (an ordered-set aggregate takes a FILTER like any other)
+        for tag, period in (("a", previous), ("b", current)):
+            for key, end, due in clocks:
+                done = in_period("received_at", period) & Q(**{f"{end}__isnull": False, f"{due}__isnull": False})
+                duration = ExpressionWrapper(F(end) - F("received_at"), output_field=DurationField())
+                aggregates[f"{tag}_{key}_n"] = Count("id", filter=done)
+                aggregates[f"{tag}_{key}_median"] = LowerMedian(duration, filter=done)
     row = concerns.order_by().aggregate(**aggregates)
     rows = []
     for label, key in ((_("Vurderet inden 24 timer"), "assess"), (_("Kvittering inden 6 hverdage"), "receipt")):
         shares = [share_of_counts(row[f"{t}_{key}_ok"], row[f"{t}_{key}"]) for t in ("a", "b")]
         rows.append(Measure(label, [f"{s} %" if s is not None else "–" for s in shares], shares, gauge=True))
-    for label, end, due in (
-        (_("Mediantid til vurdering"), "assessed_at", "assessment_due_at"),
-        (_("Mediantid til kvittering"), "receipt_confirmed_at", "receipt_due_at"),
+    for label, (key, end, due) in zip(
+        (_("Mediantid til vurdering"), _("Mediantid til kvittering")), clocks, strict=True
     ):
         texts, values = [], []
-        for period in comparison.periods:
-            done = concerns.filter(
-                in_period("received_at", period), **{f"{end}__isnull": False, f"{due}__isnull": False}
-            )
-            median, _n = _median(done, "received_at", end)
+        for tag, period in (("a", previous), ("b", current)):
+            if in_db:
+                median = row[f"{tag}_{key}_median"] if enough(row[f"{tag}_{key}_n"]) else None
+            else:
+                done = concerns.filter(
+                    in_period("received_at", period), **{f"{end}__isnull": False, f"{due}__isnull": False}
+                )
+                median, _n = _median(done, "received_at", end)
             texts.append(_hours(median) if median is not None else "–")
             values.append(median.total_seconds() / 3600 if median is not None else None)
         rows.append(Measure(label, texts, values))

@@ -142,3 +142,24 @@ def test_every_page_export_and_api_costs_the_same_queries_at_two_sizes_of_every_
         )
     finally:
         PER_CASE.update(shares)
+
+
+def test_the_median_times_are_the_lower_median_of_the_period(clients, cast):
+    """Six concerns assessed after 2, 2, 10, 10, 10 and 10 hours: the lower median is 10 hours (the same on SQLite,
+    by an ordered query, and on PostgreSQL, by percentile_disc); under 5 it is not shown."""
+    from datetime import timedelta
+
+    from django.db.models import F
+
+    year = timezone.localdate().year
+    concerns = make_concerns(cast, 6, when=at(year, 2))
+    later = [c.pk for c in concerns[2:]]
+    Concern.objects.filter(pk__in=later).update(assessed_at=F("received_at") + timedelta(hours=10))
+    make_concerns(cast, 3, when=at(year - 1, 2))
+    clocks = _table(clients["tovholder"].get(reverse("insights:overview")).content.decode(), "concern-clocks")
+    assessment = clocks[clocks.index("Mediantid til vurdering") :]
+    assessment = assessment[: assessment.index("</tr>")]
+    assert "10,0 timer" in assessment and "2,0 timer" not in assessment
+    assert "–" in assessment  # last year's 3 are too few
+    receipt = clocks[clocks.index("Mediantid til kvittering") :]
+    assert "24,0 timer" in receipt[: receipt.index("</tr>")]
