@@ -11,6 +11,14 @@ def in_period(field: str, period) -> Q:
     return Q(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
 
 
+def in_either(field: str, comparison: Comparison) -> Q:
+    """In the previous or the current period — not the span from the one's start to the other's end, which for a
+    month against the same month a year before would read thirteen months of rows (and count the eleven between
+    them into the previous period where rows are sorted by date)."""
+    previous, current = comparison.periods
+    return in_period(field, previous) | in_period(field, current)
+
+
 def counts(comparison: Comparison, field: str, *, over: str = "id", distinct: bool = False) -> dict:
     """{"a": Count(previous period), "b": Count(current period)} filtered on the date `field`."""
     previous, current = comparison.periods

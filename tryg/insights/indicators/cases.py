@@ -26,7 +26,7 @@ from tryg.cases.models import AgeGroup, Case, Concern, Referral, TargetGroup
 from ..periods import Comparison
 from ..suppression import enough, share_of_counts
 from . import Measure, Measures, Scope, Source, Table
-from ._common import counts, grouped, in_period, period_counts, table_of, trend_table
+from ._common import counts, grouped, in_either, in_period, period_counts, table_of, trend_table
 
 REPEAT_WITHIN = timedelta(days=365)
 
@@ -42,11 +42,7 @@ def channel_choices():
 
 
 def _concerns(scope: Scope, comparison: Comparison):
-    return Concern.objects.filter(
-        municipality_id__in=scope.municipality_ids,
-        received_at__gte=comparison.start,
-        received_at__lt=comparison.end,
-    )
+    return Concern.objects.filter(in_either("received_at", comparison), municipality_id__in=scope.municipality_ids)
 
 
 def _cases(scope: Scope):
@@ -211,7 +207,7 @@ def build(scope: Scope, comparison: Comparison) -> Source:
 
 def _case_tables(scope: Scope, comparison: Comparison) -> list:
     cases = _cases(scope)
-    opened = cases.filter(opened_at__gte=comparison.start, opened_at__lt=comparison.end)
+    opened = cases.filter(in_either("opened_at", comparison))
     earlier = Case.objects.filter(
         person=OuterRef("person"),
         opened_at__lt=OuterRef("opened_at"),
@@ -239,7 +235,7 @@ def _case_tables(scope: Scope, comparison: Comparison) -> list:
         columns=comparison.labels,
         col_totals=False,
     )
-    closed = cases.filter(status=Case.Status.CLOSED, closed_at__gte=comparison.start, closed_at__lt=comparison.end)
+    closed = cases.filter(in_either("closed_at", comparison), status=Case.Status.CLOSED)
     outcomes = table_of(
         "cases-closed",
         _("Sager lukket efter udfald"),

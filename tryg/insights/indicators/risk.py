@@ -11,13 +11,11 @@ from tryg.risk.models import Assessment, Level, SafetyPlan
 
 from ..periods import Comparison
 from . import Scope, Source, Table
-from ._common import counts, grouped, period_counts, table_of
+from ._common import counts, grouped, in_either, period_counts, table_of
 
 
 def build(scope: Scope, comparison: Comparison) -> Source:
-    opened = Case.objects.filter(
-        municipality_id__in=scope.municipality_ids, opened_at__gte=comparison.start, opened_at__lt=comparison.end
-    )
+    opened = Case.objects.filter(in_either("opened_at", comparison), municipality_id__in=scope.municipality_ids)
     flags = [
         Exists(Assessment.objects.filter(case=OuterRef("pk"), status=Assessment.Status.SIGNED)),
         Exists(SafetyPlan.objects.filter(case=OuterRef("pk"))),
@@ -43,11 +41,10 @@ def build(scope: Scope, comparison: Comparison) -> Source:
         col_totals=False,
     )
     latest = Assessment.objects.filter(
+        in_either("signed_at", comparison),
         case__municipality_id__in=scope.municipality_ids,
         status=Assessment.Status.SIGNED,
         superseded_by__isnull=True,
-        signed_at__gte=comparison.start,
-        signed_at__lt=comparison.end,
     )
     levels = table_of(
         "risk-levels",

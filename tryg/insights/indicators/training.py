@@ -11,7 +11,7 @@ from tryg.training.selectors import coverage_counts
 
 from ..periods import Comparison
 from . import Scope, Source, Table
-from ._common import counts, grouped, table_of
+from ._common import counts, grouped, in_either, table_of
 
 
 def _coverage_table(key, title, description, labelled: list[tuple[str, dict]]) -> Table:
@@ -96,10 +96,9 @@ def coverage_tables(municipality_id: int) -> list[Table]:
 def build(scope: Scope, comparison: Comparison) -> Source:
     tables = coverage_tables(scope.municipality_ids[0]) if len(scope.municipality_ids) == 1 else []
     attended = Enrolment.objects.filter(
+        in_either("session__starts_at", comparison),
         municipality_id__in=scope.municipality_ids,
         attended_at__isnull=False,
-        session__starts_at__gte=comparison.start,
-        session__starts_at__lt=comparison.end,
     )
     tables.append(
         table_of(

@@ -163,3 +163,35 @@ def test_the_median_times_are_the_lower_median_of_the_period(clients, cast):
     assert "–" in assessment  # last year's 3 are too few
     receipt = clocks[clocks.index("Mediantid til kvittering") :]
     assert "24,0 timer" in receipt[: receipt.index("</tr>")]
+
+
+def test_a_month_against_the_month_a_year_before_reads_only_those_two_months(clients, cast):
+    """Rows between the two periods belong to neither: a school visited six months ago is not "reached" in the same
+    month last year (the statistics read the two periods, not the span from one's start to the other's end)."""
+    from datetime import timedelta
+
+    from tryg.prevention.models import AgeBand, DialogueSession, PlaceKind
+
+    today = timezone.localdate()
+    now = timezone.now()
+    for days_ago, place in ((0, "Skole i denne måned"), (180, "Skole for et halvt år siden")):
+        starts = (
+            now - timedelta(days=days_ago, hours=1) if days_ago else now.replace(day=1, hour=9) + timedelta(hours=1)
+        )
+        DialogueSession.objects.create(
+            municipality=cast["tovholder"].municipality,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            place_kind=PlaceKind.SCHOOL,
+            place_name=place,
+            audience="8.a",
+            age_band=AgeBand.AGE_13_15,
+            status=DialogueSession.Status.HELD,
+            created_by=cast["tovholder"],
+        )
+    query = {"kind": "month", "period": f"{today.year}-{today.month:02d}"}
+    api = clients["tovholder"].get(reverse("insights-api:indicators"), query).json()
+    prevention = next(s for s in api["sources"] if s["key"] == "prevention")
+    rows = {r[0]: r[1:] for r in next(t for t in prevention["tables"] if t["key"] == "prevention-sessions")["rows"]}
+    assert rows["Afholdte dialogmøder"][:2] == ["0", "< 5"]
+    assert rows["Skole nået"][:2] == ["0", "< 5"]  # the half-year-old visit counts in neither month
