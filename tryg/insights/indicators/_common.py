@@ -16,6 +16,8 @@ def in_either(field: str, comparison: Comparison) -> Q:
     month against the same month a year before would read thirteen months of rows (and count the eleven between
     them into the previous period where rows are sorted by date)."""
     previous, current = comparison.periods
+    if previous.end == current.start:  # a year against the year before: one range (one index range or one scan)
+        return Q(**{f"{field}__gte": previous.start, f"{field}__lt": current.end})
     return in_period(field, previous) | in_period(field, current)
 
 
