@@ -11,6 +11,16 @@ def in_period(field: str, period) -> Q:
     return Q(**{f"{field}__gte": period.start, f"{field}__lt": period.end})
 
 
+def in_either(field: str, comparison: Comparison) -> Q:
+    """In the previous or the current period — not the span from the one's start to the other's end, which for a
+    month against the same month a year before would read thirteen months of rows (and count the eleven between
+    them into the previous period where rows are sorted by date)."""
+    previous, current = comparison.periods
+    if previous.end == current.start:  # a year against the year before: one range (one index range or one scan)
+        return Q(**{f"{field}__gte": previous.start, f"{field}__lt": current.end})
+    return in_period(field, previous) | in_period(field, current)
+
+
 def counts(comparison: Comparison, field: str, *, over: str = "id", distinct: bool = False) -> dict:
     """{"a": Count(previous period), "b": Count(current period)} filtered on the date `field`."""
     previous, current = comparison.periods
@@ -23,6 +33,14 @@ def counts(comparison: Comparison, field: str, *, over: str = "id", distinct: bo
 def sums(comparison: Comparison, field: str, column: str) -> dict:
     previous, current = comparison.periods
     return {"a": Sum(column, filter=in_period(field, previous)), "b": Sum(column, filter=in_period(field, current))}
+
+
+def period_counts(qs, comparison: Comparison, field: str) -> list[int]:
+    """[previous, current]: the rows of `qs` per period, in one query. A condition on related rows goes into `qs` as
+    a filter (`qs.filter(Exists(...))`), which the database runs as one semi-join, not as a subquery per row and
+    per period inside the counts (that made PostgreSQL's plan cost, and its JIT compilation, grow with the data)."""
+    row = qs.order_by().aggregate(**counts(comparison, field))
+    return [row["a"] or 0, row["b"] or 0]
 
 
 def grouped(qs, group: str, aggregates: dict) -> dict:

@@ -3,8 +3,9 @@ closed, referrals and repeats. Aggregates only; a fixed number of queries (about
 
 from datetime import timedelta
 
-from django.db.models import Case as When_
+from django.db import connections
 from django.db.models import (
+    Aggregate,
     CharField,
     Count,
     DateTimeField,
@@ -17,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models import Case as When_
 from django.utils.translation import gettext as _
 
 from tryg.cases.models import AgeGroup, Case, Concern, Referral, TargetGroup
@@ -24,7 +26,7 @@ from tryg.cases.models import AgeGroup, Case, Concern, Referral, TargetGroup
 from ..periods import Comparison
 from ..suppression import enough, share_of_counts
 from . import Measure, Measures, Scope, Source, Table
-from ._common import counts, grouped, in_period, table_of, trend_table
+from ._common import counts, grouped, in_either, in_period, period_counts, table_of, trend_table
 
 REPEAT_WITHIN = timedelta(days=365)
 
@@ -40,11 +42,7 @@ def channel_choices():
 
 
 def _concerns(scope: Scope, comparison: Comparison):
-    return Concern.objects.filter(
-        municipality_id__in=scope.municipality_ids,
-        received_at__gte=comparison.start,
-        received_at__lt=comparison.end,
-    )
+    return Concern.objects.filter(in_either("received_at", comparison), municipality_id__in=scope.municipality_ids)
 
 
 def _cases(scope: Scope):
@@ -58,12 +56,25 @@ def _hours(duration) -> str:
     return _("%(d)s dage") % {"d": f"{hours / 24:.1f}".replace(".", ",")}
 
 
+class LowerMedian(Aggregate):
+    """PostgreSQL's ordered-set aggregate: the lower median (percentile_disc(0.5) is the value at position ⌈n/2⌉,
+    the same as the offset (n − 1) // 2 of the portable query below)."""
+
+    function = "percentile_disc"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
 def _median(qs, start: str, end: str):
-    """The (lower) median of end − start over `qs`, or None under 5: one count is known, one ordered query."""
+    """The (lower) median of end − start over `qs`, or None under 5. PostgreSQL: one aggregate query; elsewhere one
+    count and one ordered query with an offset (asked even under 5, so the page's queries do not depend on the
+    data)."""
+    duration = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+    if connections[qs.db].vendor == "postgresql":
+        row = qs.order_by().aggregate(n=Count("id"), median=LowerMedian(duration))
+        return (row["median"] if enough(row["n"]) else None), row["n"]
     n = qs.count()
     middle = max(n - 1, 0) // 2
-    duration = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
-    # Asked even under 5 (and then not shown), so the page's queries do not depend on the data.
     value = next(iter(qs.annotate(d=duration).order_by("d").values_list("d", flat=True)[middle : middle + 1]), None)
     return (value if enough(n) else None), n
 
@@ -81,21 +92,32 @@ def _timeliness(concerns, comparison: Comparison) -> Measures:
         aggregates[f"{tag}_receipt_ok"] = Count(
             "id", filter=when & Q(receipt_confirmed_at__isnull=False, receipt_confirmed_at__lte=F("receipt_due_at"))
         )
+    clocks = (("assess", "assessed_at", "assessment_due_at"), ("receipt", "receipt_confirmed_at", "receipt_due_at"))
+    in_db = connections[concerns.db].vendor == "postgresql"
+    if in_db:  # the four medians in the same scan (an ordered-set aggregate takes a FILTER like any other)
+        for tag, period in (("a", previous), ("b", current)):
+            for key, end, due in clocks:
+                done = in_period("received_at", period) & Q(**{f"{end}__isnull": False, f"{due}__isnull": False})
+                duration = ExpressionWrapper(F(end) - F("received_at"), output_field=DurationField())
+                aggregates[f"{tag}_{key}_n"] = Count("id", filter=done)
+                aggregates[f"{tag}_{key}_median"] = LowerMedian(duration, filter=done)
     row = concerns.order_by().aggregate(**aggregates)
     rows = []
     for label, key in ((_("Vurderet inden 24 timer"), "assess"), (_("Kvittering inden 6 hverdage"), "receipt")):
         shares = [share_of_counts(row[f"{t}_{key}_ok"], row[f"{t}_{key}"]) for t in ("a", "b")]
         rows.append(Measure(label, [f"{s} %" if s is not None else "–" for s in shares], shares, gauge=True))
-    for label, end, due in (
-        (_("Mediantid til vurdering"), "assessed_at", "assessment_due_at"),
-        (_("Mediantid til kvittering"), "receipt_confirmed_at", "receipt_due_at"),
+    for label, (key, end, due) in zip(
+        (_("Mediantid til vurdering"), _("Mediantid til kvittering")), clocks, strict=True
     ):
         texts, values = [], []
-        for period in comparison.periods:
-            done = concerns.filter(
-                in_period("received_at", period), **{f"{end}__isnull": False, f"{due}__isnull": False}
-            )
-            median, _n = _median(done, "received_at", end)
+        for tag, period in (("a", previous), ("b", current)):
+            if in_db:
+                median = row[f"{tag}_{key}_median"] if enough(row[f"{tag}_{key}_n"]) else None
+            else:
+                done = concerns.filter(
+                    in_period("received_at", period), **{f"{end}__isnull": False, f"{due}__isnull": False}
+                )
+                median, _n = _median(done, "received_at", end)
             texts.append(_hours(median) if median is not None else "–")
             values.append(median.total_seconds() / 3600 if median is not None else None)
         rows.append(Measure(label, texts, values))
@@ -111,11 +133,27 @@ def _timeliness(concerns, comparison: Comparison) -> Measures:
     )
 
 
+def _breakdowns(qs, fields: tuple[str, ...], aggregates: dict) -> dict[str, dict]:
+    """{field: {value: [a, b]}} for several one-way breakdowns from ONE grouped query over every combination of the
+    fields (a few dozen groups: channels × target groups × age bands × urgencies), summed per field here. One scan
+    of the period's concerns instead of one per table."""
+    out = {f: {} for f in fields}
+    for row in qs.order_by().values(*fields).annotate(**aggregates).values(*fields, "a", "b"):
+        for f in fields:
+            cell = out[f].setdefault(row[f], [0, 0])
+            cell[0] += row["a"] or 0
+            cell[1] += row["b"] or 0
+    return out
+
+
 def build(scope: Scope, comparison: Comparison) -> Source:
     concerns = _concerns(scope, comparison)
     both = counts(comparison, "received_at")
     channel = When_(When(walk__isnull=False, then=Value("walk")), default=F("source"), output_field=CharField())
-    by_channel = grouped(concerns.annotate(channel=channel), "channel", both)
+    by = _breakdowns(
+        concerns.annotate(channel=channel), ("channel", "target_group", "person__age_group", "urgency"), both
+    )
+    by_channel = by["channel"]
     tables = [
         table_of(
             "concerns-channel",
@@ -142,7 +180,7 @@ def build(scope: Scope, comparison: Comparison) -> Source:
             _("Efter målgruppe"),
             _("Bekymringer om børn og unge under 18 og om voksne."),
             TargetGroup.choices,
-            grouped(concerns, "target_group", both),
+            by["target_group"],
             comparison,
         ),
         table_of(
@@ -150,7 +188,7 @@ def build(scope: Scope, comparison: Comparison) -> Source:
             _("Efter aldersgruppe"),
             _("Den berørte persons aldersgruppe, som den blev registreret."),
             [*AgeGroup.choices, ("", _("Ikke oplyst"))],
-            grouped(concerns, "person__age_group", both),
+            by["person__age_group"],
             comparison,
         ),
         table_of(
@@ -158,7 +196,7 @@ def build(scope: Scope, comparison: Comparison) -> Source:
             _("Efter hastegrad"),
             _("Akutte og almindelige henvendelser."),
             Concern.Urgency.choices,
-            grouped(concerns, "urgency", both),
+            by["urgency"],
             comparison,
         ),
         _timeliness(concerns, comparison),
@@ -169,28 +207,18 @@ def build(scope: Scope, comparison: Comparison) -> Source:
 
 def _case_tables(scope: Scope, comparison: Comparison) -> list:
     cases = _cases(scope)
-    opened = cases.filter(opened_at__gte=comparison.start, opened_at__lt=comparison.end)
+    opened = cases.filter(in_either("opened_at", comparison))
     earlier = Case.objects.filter(
         person=OuterRef("person"),
         opened_at__lt=OuterRef("opened_at"),
         opened_at__gte=ExpressionWrapper(OuterRef("opened_at") - Value(REPEAT_WITHIN), output_field=DateTimeField()),
     )
-    previous, current = comparison.periods
-    row = (
-        opened.annotate(
-            referred=Exists(Referral.objects.filter(case=OuterRef("pk"))),
-            repeat=Exists(earlier),
-        )
-        .order_by()
-        .aggregate(
-            a=Count("id", filter=in_period("opened_at", previous)),
-            b=Count("id", filter=in_period("opened_at", current)),
-            a_ref=Count("id", filter=in_period("opened_at", previous) & Q(referred=True)),
-            b_ref=Count("id", filter=in_period("opened_at", current) & Q(referred=True)),
-            a_rep=Count("id", filter=in_period("opened_at", previous) & Q(repeat=True)),
-            b_rep=Count("id", filter=in_period("opened_at", current) & Q(repeat=True)),
-        )
-    )
+    referred = Exists(Referral.objects.filter(case=OuterRef("pk")))
+    values = [
+        period_counts(opened, comparison, "opened_at"),
+        period_counts(opened.filter(referred), comparison, "opened_at"),
+        period_counts(opened.filter(Exists(earlier)), comparison, "opened_at"),
+    ]
     flow = Table(
         key="cases-opened",
         title=_("Sager åbnet"),
@@ -203,11 +231,11 @@ def _case_tables(scope: Scope, comparison: Comparison) -> list:
             _("Heraf med henvisning til anden aktør"),
             _("Heraf gentagelse inden for 12 måneder"),
         ],
-        values=[[row["a"], row["b"]], [row["a_ref"], row["b_ref"]], [row["a_rep"], row["b_rep"]]],
+        values=values,
         columns=comparison.labels,
         col_totals=False,
     )
-    closed = cases.filter(status=Case.Status.CLOSED, closed_at__gte=comparison.start, closed_at__lt=comparison.end)
+    closed = cases.filter(in_either("closed_at", comparison), status=Case.Status.CLOSED)
     outcomes = table_of(
         "cases-closed",
         _("Sager lukket efter udfald"),

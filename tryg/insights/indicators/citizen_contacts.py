@@ -15,6 +15,7 @@ from tryg.public.models import Thread
 from ..periods import Comparison
 from ..suppression import share_of_counts
 from . import Measure, Measures, Scope, Source, Table
+from ._common import in_either
 
 
 def _answered_in_time(created: datetime, answered: datetime | None) -> bool:
@@ -25,7 +26,7 @@ def _answered_in_time(created: datetime, answered: datetime | None) -> bool:
 
 
 def build(scope: Scope, comparison: Comparison) -> Source:
-    threads = Thread.objects.filter(created_at__gte=comparison.start, created_at__lt=comparison.end)
+    threads = Thread.objects.filter(in_either("created_at", comparison))
     if scope.is_region:
         threads = threads.filter(consultation__region_id=scope.region_id)
     else:

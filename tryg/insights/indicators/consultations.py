@@ -10,12 +10,12 @@ from tryg.coordination.models import Consultation, Message
 
 from ..periods import Comparison
 from . import Measure, Measures, Scope, Source
-from ._common import counts, grouped, in_period, table_of
+from ._common import counts, grouped, in_either, in_period, table_of
 from .cases import _hours, _median
 
 
 def consultations_in(scope: Scope, comparison: Comparison):
-    qs = Consultation.objects.filter(created_at__gte=comparison.start, created_at__lt=comparison.end)
+    qs = Consultation.objects.filter(in_either("created_at", comparison))
     if scope.is_region:
         return qs.filter(region_id=scope.region_id)
     return qs.filter(municipality_id__in=scope.municipality_ids)

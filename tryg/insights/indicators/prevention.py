@@ -9,7 +9,7 @@ from tryg.prevention.models import DialogueSession, Evaluation, Gender, Particip
 from ..periods import Comparison
 from ..suppression import enough
 from . import Measure, Measures, Scope, Source, Table
-from ._common import grouped, in_period, sums, table_of
+from ._common import grouped, in_either, in_period, sums, table_of
 
 
 def _place_key(row) -> tuple:
@@ -20,10 +20,9 @@ def _place_key(row) -> tuple:
 
 def build(scope: Scope, comparison: Comparison) -> Source:
     held = DialogueSession.objects.filter(
+        in_either("starts_at", comparison),
         municipality_id__in=scope.municipality_ids,
         status=DialogueSession.Status.HELD,
-        starts_at__gte=comparison.start,
-        starts_at__lt=comparison.end,
     )
     previous, current = comparison.periods
     # Places are few (the schools and clubs of a municipality): one query, counted once per period.

@@ -1,8 +1,8 @@
 """Risk assessments and safety plans (tryg.risk) and network meetings (tryg.coordination): of the cases opened in the
 period, those with a signed risk assessment, with a safety plan, put on a network meeting's agenda; and the risk
-level at the latest signed assessment of the assessments signed in the period. Aggregates only; two queries."""
+level at the latest signed assessment of the assessments signed in the period. Aggregates only; five queries."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from tryg.cases.models import Case
@@ -11,25 +11,18 @@ from tryg.risk.models import Assessment, Level, SafetyPlan
 
 from ..periods import Comparison
 from . import Scope, Source, Table
-from ._common import counts, grouped, in_period, table_of
+from ._common import counts, grouped, in_either, period_counts, table_of
 
 
 def build(scope: Scope, comparison: Comparison) -> Source:
-    opened = Case.objects.filter(
-        municipality_id__in=scope.municipality_ids, opened_at__gte=comparison.start, opened_at__lt=comparison.end
-    ).annotate(
-        assessed=Exists(Assessment.objects.filter(case=OuterRef("pk"), status=Assessment.Status.SIGNED)),
-        planned=Exists(SafetyPlan.objects.filter(case=OuterRef("pk"))),
-        meeting=Exists(AgendaItem.objects.filter(case=OuterRef("pk"))),
-    )
-    previous, current = comparison.periods
-    aggregates = {}
-    for tag, period in (("a", previous), ("b", current)):
-        when = in_period("opened_at", period)
-        aggregates[f"{tag}"] = Count("id", filter=when)
-        for flag in ("assessed", "planned", "meeting"):
-            aggregates[f"{tag}_{flag}"] = Count("id", filter=when & Q(**{flag: True}))
-    row = opened.order_by().aggregate(**aggregates)
+    opened = Case.objects.filter(in_either("opened_at", comparison), municipality_id__in=scope.municipality_ids)
+    flags = [
+        Exists(Assessment.objects.filter(case=OuterRef("pk"), status=Assessment.Status.SIGNED)),
+        Exists(SafetyPlan.objects.filter(case=OuterRef("pk"))),
+        Exists(AgendaItem.objects.filter(case=OuterRef("pk"))),
+    ]
+    values = [period_counts(opened, comparison, "opened_at")]
+    values += [period_counts(opened.filter(flag), comparison, "opened_at") for flag in flags]
     flow = Table(
         key="risk-cases",
         title=_("Sager med risikovurdering, sikkerhedsplan og netværksmøde"),
@@ -43,16 +36,15 @@ def build(scope: Scope, comparison: Comparison) -> Source:
             _("Heraf med sikkerhedsplan"),
             _("Heraf henvist til netværksmøde"),
         ],
-        values=[[row[f"a{key}"], row[f"b{key}"]] for key in ("", "_assessed", "_planned", "_meeting")],
+        values=values,
         columns=comparison.labels,
         col_totals=False,
     )
     latest = Assessment.objects.filter(
+        in_either("signed_at", comparison),
         case__municipality_id__in=scope.municipality_ids,
         status=Assessment.Status.SIGNED,
         superseded_by__isnull=True,
-        signed_at__gte=comparison.start,
-        signed_at__lt=comparison.end,
     )
     levels = table_of(
         "risk-levels",

@@ -43,11 +43,11 @@ def _version(w):
 
 RULES = [
     page("insights:overview", **COORDINATOR),
-    page("insights:export-csv", **COORDINATOR),
-    page("insights:export-xlsx", **COORDINATOR),
+    page("insights:export-csv", tovholder=302),  # exports: the password again first (302 to accounts:reauth)
+    page("insights:export-xlsx", tovholder=302),
     page("insights:region", **CONSULTANT),
-    page("insights:region-export-csv", **CONSULTANT),
-    page("insights:region-export-xlsx", **CONSULTANT),
+    page("insights:region-export-csv", konsulent=302),
+    page("insights:region-export-xlsx", konsulent=302),
     page("insights:plan", **COORDINATOR),
     page("insights:version-create", **COORDINATOR),
     page("insights:version-create", method="post", tovholder=400),
@@ -56,7 +56,7 @@ RULES = [
     page("insights:section-review", kwargs=lambda w: {"pk": w["section"].pk}, method="post", tovholder=302),
     page("insights:annual-report", kwargs=lambda w: {"year": w["year"]}, **COORDINATOR),
     page("insights:annual-report", kwargs=lambda w: {"year": w["year"]}, method="post", tovholder=302),
-    page("insights:annual-report-xlsx", kwargs=lambda w: {"year": w["year"]}, **COORDINATOR),
+    page("insights:annual-report-xlsx", kwargs=lambda w: {"year": w["year"]}, tovholder=302),
     public("beredskab:plan", 200, kwargs=lambda w: {"code": w["code"]}),
     api("insights-api:indicators", **COORDINATOR),
     api("insights-api:region-indicators", **CONSULTANT),

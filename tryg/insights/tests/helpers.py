@@ -1,6 +1,7 @@
 """Builders for the insights tests: concerns and cases in bulk (the statistics read aggregates, so rows are made
 directly, as `seed_load` does), and the demo plan."""
 
+import time
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -8,6 +9,8 @@ from django.utils import timezone
 from tryg.cases import clocks
 from tryg.cases.demo import ensure_routing
 from tryg.cases.models import AgeGroup, Case, Concern, Person, TargetGroup
+
+CAST_PASSWORD = "Et-langt-test-kodeord-42"  # the password the conftest's cast gives every user
 
 
 def at(year: int, month: int, day: int = 10, hour: int = 10) -> datetime:
@@ -54,3 +57,13 @@ def make_concerns(cast, n: int, *, when: datetime, source=Concern.Source.PROFESS
     ]
     Concern.objects.bulk_create(concerns)
     return concerns
+
+
+def confirm_password(client):
+    """As if the user had just typed the password again on accounts' re-authentication page (exports ask for it)."""
+    from tryg.accounts.views import REAUTH_AT
+
+    session = client.session
+    session[REAUTH_AT] = time.time()
+    session.save()
+    return client

@@ -13,6 +13,8 @@ from tryg.core.selectors import start_page_sections
 from tryg.insights.demo import demo_seed
 from tryg.insights.models import PlanSection, PlanVersion, SectionKind
 
+from .helpers import confirm_password
+
 
 def _form(adopted_on: date, due: str = "", title="Beredskabsplan 2026") -> dict:
     data = {
@@ -110,7 +112,7 @@ def test_the_annual_report_prints_the_indicators_the_plan_status_and_the_comment
     page = clients["tovholder"].get(url).content.decode()
     assert "Flere underretninger via handlekortet." in page and "Revision inden for 6 måneder" in page
     assert "data-print" in page and '<svg class="ins-chart"' in page
-    xlsx = clients["tovholder"].get(reverse("insights:annual-report-xlsx", args=[year]))
+    xlsx = confirm_password(clients["tovholder"]).get(reverse("insights:annual-report-xlsx", args=[year]))
     about = {r[0]: r[1] for r in load_workbook(BytesIO(xlsx.content))["Om tallene"].iter_rows(values_only=True)}
     assert about["Sammenfatning"] == "Flere underretninger via handlekortet."
     assert clients["tovholder"].get(reverse("insights:annual-report", args=[1900])).status_code == 404

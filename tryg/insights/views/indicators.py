@@ -1,5 +1,6 @@
 """The statistics pages: the coordinator's municipality, the consultant's region, and their CSV/XLSX exports.
-Every number comes from `indicators.indicators_for` (aggregates, suppressed); every export writes an access-log row."""
+Every number comes from `indicators.indicators_for` (aggregates, suppressed); every export asks for the password
+again first (accounts' `require_recent_auth`, as every export, ASVS 7.5.1) and writes an access-log row."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tryg.accounts.models import Municipality
+from tryg.accounts.views import require_recent_auth
 from tryg.audit.models import Action
 from tryg.audit.services import audit_record
 
@@ -102,6 +104,8 @@ def _export(request, scope, fmt: str, name: str) -> HttpResponse:
         comparison = comparison_from(request.GET)
     except PeriodError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    if (reauth := require_recent_auth(request)) is not None:
+        return reauth  # to the password page and back here; nothing is read or written before
     sources = indicators_for(scope, comparison)
     audit_record(
         actor=request.user,

@@ -1,5 +1,5 @@
 """The annual report for the council: one printable page per year with the indicators, the charts, the plan's
-revision status and the coordinator's commentary; and the same as XLSX."""
+revision status and the coordinator's commentary; and the same as XLSX (after the password again, as every export)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from tryg.accounts.views import require_recent_auth
 from tryg.audit.models import Action
 from tryg.audit.services import audit_record
 from tryg.core.forms import form_errors_from
@@ -65,6 +66,8 @@ def annual_report(request: HttpRequest, year: int) -> HttpResponse:
 def annual_report_xlsx(request: HttpRequest, year: int) -> HttpResponse:
     access.require_coordinator(request.user)
     comparison = _comparison(year)
+    if (reauth := require_recent_auth(request)) is not None:
+        return reauth
     scope = municipality_scope(request.user)
     mid = request.user.municipality_id
     revision = selectors.revision_status(mid)
