@@ -33,3 +33,13 @@ def visible_text(response) -> str:
     html = response.content.decode()
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
     return re.sub(r'nonce="[^"]*"', "", html)
+
+
+def confirm_password(client):
+    """As if the user had just typed the password again on the re-authentication page (exports ask for it)."""
+    from tryg.accounts.views import REAUTH_AT
+
+    session = client.session
+    session[REAUTH_AT] = time.time()
+    session.save()
+    return client

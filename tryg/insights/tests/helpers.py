@@ -1,7 +1,6 @@
 """Builders for the insights tests: concerns and cases in bulk (the statistics read aggregates, so rows are made
 directly, as `seed_load` does), and the demo plan."""
 
-import time
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -57,13 +56,3 @@ def make_concerns(cast, n: int, *, when: datetime, source=Concern.Source.PROFESS
     ]
     Concern.objects.bulk_create(concerns)
     return concerns
-
-
-def confirm_password(client):
-    """As if the user had just typed the password again on accounts' re-authentication page (exports ask for it)."""
-    from tryg.accounts.views import REAUTH_AT
-
-    session = client.session
-    session[REAUTH_AT] = time.time()
-    session.save()
-    return client

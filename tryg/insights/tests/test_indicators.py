@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from tryg.accounts.tests.helpers import confirm_password
 from tryg.audit.models import Action, AuditEvent
 from tryg.cases.models import Concern
 from tryg.core.testing import assert_flat_queries
 
-from .helpers import at, confirm_password, make_concerns
+from .helpers import at, make_concerns
 
 
 def _this_and_last_year(cast):

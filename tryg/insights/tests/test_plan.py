@@ -8,12 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from tryg.accounts.tests.helpers import confirm_password
 from tryg.audit.models import Action, AuditEvent
 from tryg.core.selectors import start_page_sections
 from tryg.insights.demo import demo_seed
 from tryg.insights.models import PlanSection, PlanVersion, SectionKind
-
-from .helpers import confirm_password
 
 
 def _form(adopted_on: date, due: str = "", title="Beredskabsplan 2026") -> dict:

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tryg.accounts.tests.helpers import confirm_password
 from tryg.audit.models import Action, AuditEvent
 
-from .helpers import CAST_PASSWORD, at, confirm_password, make_concerns
+from .helpers import CAST_PASSWORD, at, make_concerns
 
 
 def _exports(year):

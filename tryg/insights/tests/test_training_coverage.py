@@ -10,11 +10,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tryg.accounts.models import Membership, Role, User
+from tryg.accounts.tests.helpers import confirm_password
 from tryg.core.testing import assert_flat_queries
 from tryg.training.models import Course, CourseSession, Enrolment
 from tryg.training.selectors import coverage, coverage_counts
-
-from .helpers import confirm_password
 
 TITLE = "Opkvalificerede pr. enhed og rolle i dag"
 STAFF_TITLE = "Medarbejdere pr. enhed og rolle i dag"

@@ -79,8 +79,9 @@ RULES = [
     page("partnerships:activity-create", kwargs=_fkv),
     page("partnerships:grant-report", kwargs=_sawa, **BOTH),
     page("partnerships:grant-report", kwargs=_fkv, **COORDINATOR),
-    page("partnerships:grant-report-xlsx", kwargs=_sawa, **BOTH),
-    page("partnerships:grant-report-xlsx", kwargs=_fkv, **COORDINATOR),
+    # The export asks for the password again first: 302 to accounts:reauth for those who may have it.
+    page("partnerships:grant-report-xlsx", kwargs=_sawa, tovholder=302, partner=302),
+    page("partnerships:grant-report-xlsx", kwargs=_fkv, tovholder=302),
     page("partnerships:deadline-submit", kwargs=lambda w: {"pk": w["deadline"].pk}, method="post", partner=400),
     page("partnerships:attachment-download", kwargs=lambda w: {"pk": w["attachment"].pk}, **BOTH),
     api("partnerships-api:partner-list", **BOTH),

@@ -6,6 +6,7 @@ from io import BytesIO
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tryg.accounts.tests.helpers import confirm_password
 from tryg.core.testing import assert_flat_queries
 from tryg.partnerships import services
 from tryg.partnerships.models import Grant
@@ -91,7 +92,11 @@ def test_the_xlsx_report_has_the_same_sums_as_the_printable_page(clients, demo):
     grant = demo["sawa_grant"]
     page = clients["tovholder"].get(reverse("partnerships:grant-report", args=[grant.pk])).content.decode()
     sums = _page_sums(page)
-    response = clients["tovholder"].get(reverse("partnerships:grant-report-xlsx", args=[grant.pk]))
+    url = reverse("partnerships:grant-report-xlsx", args=[grant.pk])
+    asked = clients["tovholder"].get(url)  # the password again first, and no file before it
+    assert asked.status_code == 302 and asked["Location"] == reverse("accounts:reauth") + "?next=" + url
+    assert "Content-Disposition" not in asked
+    response = confirm_password(clients["tovholder"]).get(url)
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment;")
     book = load_workbook(BytesIO(response.content))
     summary = {row[0]: row[1] for row in book["Oversigt"].iter_rows(values_only=True)}
