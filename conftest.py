@@ -33,12 +33,72 @@ def _seed_shared_data() -> None:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database (one per xdist worker), with the shared data committed once. Each test's rollback
-    keeps it; a transactional test empties the database, and `_shared_data_after_flush` puts it back."""
+    keeps it. After a transactional test, SQLite gets the seeded database back from a snapshot (see below);
+    PostgreSQL empties it, and `_shared_data_after_flush` seeds it again."""
     with django_db_blocker.unblock():
         _seed_shared_data()
+        _take_snapshot()
 
 
 _flushed = {"since_seed": False}
+
+# --- SQLite: restore the seeded database instead of flushing and seeding again -------------------------
+# A transactional test (live_server, transactional_db) would end with a flush (DELETE on every table, then
+# post_migrate recreating content types, permissions and the risk instruments), and the next test would
+# seed the cast and the knowledge content again: seconds per browser test. On SQLite the seeded test
+# database is copied once into a second in-memory database with the sqlite3 backup API, and a
+# transactional test's teardown copies it back instead of flushing: the next test starts from exactly the
+# state every test starts from (same rows, same ids, the access log's triggers in place). PostgreSQL keeps
+# Django's flush and the reseed.
+
+_snapshots: dict = {}  # database alias -> sqlite3 connection holding the seeded copy
+
+
+def _take_snapshot() -> None:
+    import sqlite3
+
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.vendor != "sqlite":
+        return
+    connection.ensure_connection()
+    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(snapshot)
+    _snapshots["default"] = snapshot
+
+
+def _restore_snapshot(alias: str) -> None:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+
+    connection = connections[alias]
+    assert not connection.in_atomic_block, "a transactional test left a transaction open"
+    connection.ensure_connection()
+    _snapshots[alias].backup(connection.connection)
+    ContentType.objects.clear_cache()
+
+
+def _patch_transactional_teardown() -> None:
+    from django.test import TransactionTestCase
+
+    flush = TransactionTestCase._fixture_teardown
+    if getattr(flush, "_tryg_restores", False):
+        return
+
+    def _fixture_teardown(self):
+        names = list(self._databases_names(include_mirrors=False))
+        if _snapshots and all(name in _snapshots for name in names):
+            for name in names:
+                _restore_snapshot(name)
+        else:
+            flush(self)
+
+    _fixture_teardown._tryg_restores = True
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+
+
+_patch_transactional_teardown()
 
 
 def _is_transactional(request) -> bool:
@@ -65,7 +125,7 @@ def _shared_data_after_flush(request):
                 _seed_shared_data()
             _flushed["since_seed"] = False
     yield
-    if _is_transactional(request):
+    if _is_transactional(request) and not _snapshots:  # with a snapshot the teardown restored the seed
         _flushed["since_seed"] = True
 
 
@@ -94,10 +154,10 @@ def clients(cast):
 
 
 # --- The access log's append-only triggers and transactional tests (SQLite) -------------------------
-# A transactional test (live_server, transactional_db) empties every table afterwards; on SQLite that is
-# a DELETE, which the access log's trigger refuses. For those tests only, the SQLite triggers are lifted
-# while the test runs and put back right after the flush (flush sends post_migrate). PostgreSQL empties
-# tables with TRUNCATE, which row triggers allow, so nothing changes there.
+# Where a transactional test ends with Django's flush instead of the snapshot's restore, the flush empties
+# every table; on SQLite that is a DELETE, which the access log's trigger refuses. For those tests only, the
+# SQLite triggers are lifted while the test runs and put back right after the flush (flush sends
+# post_migrate). PostgreSQL empties tables with TRUNCATE, which row triggers allow, so nothing changes there.
 
 
 def _reinstall_audit_triggers(sender, using="default", **kwargs):
@@ -116,12 +176,16 @@ post_migrate.connect(_reinstall_audit_triggers, dispatch_uid="tryg-tests-reinsta
 
 @pytest.fixture(autouse=True)
 def _audit_triggers_lifted_for_flush(request):
+    """Only where a transactional test ends with a flush: with a snapshot (SQLite) nothing is deleted, so the
+    triggers stay in place during the test, as in production."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         from django.db import connection
 
         from tryg.audit.triggers import sqlite_triggers
 
         request.getfixturevalue("django_db_setup")
+        if _snapshots:
+            return
         with request.getfixturevalue("django_db_blocker").unblock():
             sqlite_triggers(connection, install=False)
 

@@ -6,11 +6,9 @@ from tryg.core.tests.browser import axe_check, shot
 
 
 @pytest.fixture
-def seeded(transactional_db, cast):
-    from tryg.knowledge.demo import demo_seed
-
-    demo_seed(users={"admin": cast["admin"], "tovholder": cast["tovholder"]})
-    return cast
+def seeded(transactional_db, content):
+    """The seed content (the `content` fixture keeps the session's seed instead of removing and reloading it)."""
+    return content
 
 
 @pytest.mark.browser

@@ -11,11 +11,9 @@ from tryg.knowledge.services import entry_publish, entry_start_revision, entry_u
 
 
 @pytest.fixture
-def seeded(transactional_db, cast):
+def seeded(transactional_db, content, cast):
     from tryg.actioncards.demo import demo_seed as cards_seed
-    from tryg.knowledge.demo import demo_seed
 
-    demo_seed(users={"admin": cast["admin"], "tovholder": cast["tovholder"]})
     cards_seed(users={"tovholder": cast["tovholder"]})
     current = Entry.objects.current().national().get(slug="barnets-lov-133")
     draft = entry_start_revision(actor=cast["admin"], entry=current)
