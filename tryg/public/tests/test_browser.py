@@ -170,15 +170,23 @@ def test_the_done_when_path(visitor, browser_login, cast, live_server):
     assert any(u.startswith(NEUTRAL) for u in requests)
 
 
-def test_axe_on_every_public_page_in_every_language(visitor, live_server, cast):
+# One test per language, each in its own xdist group, so the sweep's ~80 page loads spread over both workers
+# instead of lengthening the one "browser" group.
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(language, id=language.code, marks=pytest.mark.xdist_group(f"axe-{language.code}"))
+        for language in LANGUAGES
+    ],
+)
+def test_axe_on_every_public_page_in_every_language(visitor, live_server, cast, language):
     page = visitor()
     page.set_viewport_size(DESKTOP)
-    for language in LANGUAGES:
-        prefix = "" if language.code == "da" else f"{language.code}/"
-        for path in PATHS:
-            page.goto(f"/{prefix}{path}")
-            assert page.get_attribute("html", "lang") == language.code
-            assert page.get_attribute("html", "dir") == ("rtl" if language.rtl else "ltr")
-            axe_check(page, name=f"public-{language.code}-{path.strip('/') or 'home'}")
+    prefix = "" if language.code == "da" else f"{language.code}/"
+    for path in PATHS:
+        page.goto(f"/{prefix}{path}")
+        assert page.get_attribute("html", "lang") == language.code
+        assert page.get_attribute("html", "dir") == ("rtl" if language.rtl else "ltr")
+        axe_check(page, name=f"public-{language.code}-{path.strip('/') or 'home'}")
     assert page.context.cookies() == []
     assert not _foreign(visitor.requests, live_server)
