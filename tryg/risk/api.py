@@ -81,7 +81,7 @@ class FlagSerializer(serializers.Serializer):
 
 class FlagOutSerializer(FlagSerializer):
     set_by = serializers.CharField(source="set_by.display_name", default="")
-    set_at = serializers.DateTimeField()
+    set_at = serializers.DateTimeField(allow_null=True, help_text="null until the flag is first set")
     blocked_reason = serializers.CharField(allow_null=True)
 
 

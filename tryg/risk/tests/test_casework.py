@@ -67,6 +67,17 @@ def test_the_flag_records_who_when_why_and_only_a_case_worker_sets_it(cast, clie
     assert "Æresrelateret sag" in html
 
 
+def test_a_case_never_flagged_answers_with_null_times_that_the_schema_allows(cast, clients):
+    """Found by the API fuzzing (ST108): before anyone sets the flag there is no time, and the schema said there
+    always was one."""
+    case = make_case(cast, flag=False)
+    body = clients["sagsbehandler"].get(reverse("risk-api:case-flag", args=[case.pk])).json()
+    assert body["honour_related"] is False and body["set_at"] is None and body["set_by"] == ""
+    schema = clients["sagsbehandler"].get(reverse("api-schema"), HTTP_ACCEPT="application/json").json()
+    fields = schema["components"]["schemas"]["FlagOut"]["properties"]
+    assert fields["set_at"].get("nullable") is True and fields["blocked_reason"].get("nullable") is True
+
+
 def test_an_incident_or_an_old_assessment_marks_the_case_for_reassessment(cast, clients, settings):
     case = make_case(cast)
     current = signed_checklist(cast, case)
