@@ -179,7 +179,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "tryg.accounts.lockout.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "tryg.accounts.backends.UserBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:start"

@@ -76,18 +76,20 @@ def caseworker_unit_ids(user) -> set[int]:
     return user.unit_ids_with_role(Role.SAGSBEHANDLER)
 
 
-def _team_q(user) -> Q:
+def _team_qs(user) -> list[Q]:
     """Team membership that counts: own municipality, or the region's for a security consultant."""
     member = CaseMember.objects.filter(case_id=OuterRef("pk"), user=user)
-    q = Q(Exists(member), municipality_id=user.municipality_id)
+    out = [Q(Exists(member), municipality_id=user.municipality_id)]
     if user.has_role(Role.SIKKERHEDSKONSULENT):
         consultant = member.filter(role=CaseMember.Role.SECURITY_CONSULTANT)
-        q |= Q(Exists(consultant), municipality_id__in=user.region_municipality_ids)
-    return q
+        out.append(Q(Exists(consultant), municipality_id__in=user.region_municipality_ids))
+    return out
 
 
-def _visibility_q(user, *, write: bool) -> Q | None:
-    """The access rule as one condition on Case (None: the user sees no case).
+def _branches(user, *, write: bool) -> list[Q] | None:
+    """The access rule as its branches, each a condition on Case; a case is visible when any of them holds (None:
+    the user sees no case). The one definition of the rule: `_visibility_q` joins the branches with OR, and
+    `recent_visible_case_ids` reads each off its own index.
 
     The cheap test comes first: PostgreSQL evaluates an OR in the order written, and "responsible unit is one
     of mine" is a column test, while the team test hashes all of the user's memberships (measured in the name
@@ -101,13 +103,24 @@ def _visibility_q(user, *, write: bool) -> Q | None:
     units = caseworker_unit_ids(user)
     muni = user.municipality_id
     if not units:
-        return _team_q(user)
-    q = Q(municipality_id=muni, responsible_unit_id__in=units) | _team_q(user)
+        return _team_qs(user)
     from_concern = Concern.objects.filter(case_id=OuterRef("pk"), receiving_unit_id__in=units)
-    q |= Q(Exists(from_concern), municipality_id=muni)
+    branches = [Q(municipality_id=muni, responsible_unit_id__in=units), *_team_qs(user)]
+    branches.append(Q(Exists(from_concern), municipality_id=muni))
     if not write:
         grant = BreakGlassAccess.objects.filter(case_id=OuterRef("pk"), user=user, expires_at__gt=timezone.now())
-        q |= Q(Exists(grant), municipality_id=muni)
+        branches.append(Q(Exists(grant), municipality_id=muni))
+    return branches
+
+
+def _visibility_q(user, *, write: bool) -> Q | None:
+    """The access rule as one condition on Case (None: the user sees no case)."""
+    branches = _branches(user, write=write)
+    if branches is None:
+        return None
+    q = branches[0]
+    for branch in branches[1:]:
+        q |= branch
     return q
 
 
@@ -115,6 +128,24 @@ def visible_cases(user, *, write: bool = False) -> QuerySet[Case]:
     """Cases the user may see (or change, with write=True)."""
     q = _visibility_q(user, write=write)
     return Case.objects.none() if q is None else Case.objects.filter(q)
+
+
+def recent_visible_case_ids(user, limit: int, *, status: str = "") -> list[int]:
+    """The ids of the `limit` most recently opened cases the user may read (of `status`, when given), newest first.
+
+    Each branch of the access rule is read off its own index (newest first, at most `limit` rows) and the branches
+    are merged here. As one OR, PostgreSQL hashes every team membership of the user before it can keep the first
+    rows (38 ms for a case worker on 100,000 teams, growing with the data); a branch alone stops after `limit`."""
+    branches = _branches(user, write=False)
+    if branches is None:
+        return []
+    rows: dict[int, object] = {}
+    for branch in branches:
+        qs = Case.objects.filter(branch)
+        if status:
+            qs = qs.filter(status=status)
+        rows.update(qs.order_by("-opened_at", "-id").values_list("pk", "opened_at")[:limit])
+    return sorted(rows, key=lambda pk: (rows[pk], pk), reverse=True)[:limit]
 
 
 def _refused(model, object_type: str, pk) -> Refused:

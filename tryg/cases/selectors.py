@@ -17,7 +17,7 @@ from tryg.accounts.models import Membership, Role, Unit, User
 from tryg.core.paging import Page
 
 from . import identity
-from .access import caseworker_unit_ids, visible_cases
+from .access import caseworker_unit_ids, recent_visible_case_ids, visible_cases
 from .models import (
     Case,
     CaseLink,
@@ -216,8 +216,11 @@ def search_cases(
         # The log keeps keyed hashes of the words searched for, never the name or CPR itself.
         criterion.append("tokens=" + ",".join(t[:12] for t in tokens))
     criterion = "; ".join(criterion) or "alle"
-    if not tokens:
+    if q and is_case_number(q):  # one row at most, off the unique index
         return list(qs.order_by("-opened_at")[:limit]), criterion
+    if not tokens:
+        shown = recent_visible_case_ids(user, limit, status=status)
+        return _load_shown(shown, only), criterion
     # Rank on ids and dates only; then load (and decrypt) just the cases shown, not every case of the chunk.
     found: list = []
     for person_ids in _persons_with_tokens(user, tokens):
@@ -226,11 +229,17 @@ def search_cases(
         found.extend(pk for pk, _, _ in sorted(rows, key=lambda r: (rank[r[1]], -r[2].timestamp())))
         if len(found) >= limit:
             break
-    shown = found[:limit]
-    # The ids passed the access rule above, in this request: read them by key (no second access query).
+    return _load_shown(found[:limit], only), criterion
+
+
+def _load_shown(shown: list[int], only: tuple[str, ...] | None) -> list[Case]:
+    """The cases `shown`, in that order. The ids passed the access rule in this request: read them by key (no
+    second access query)."""
+    if not shown:
+        return []
     load = Case.objects.select_related("person", "responsible_unit")
-    cases = (load.only(*only) if only else load).in_bulk(shown) if shown else {}
-    return [cases[pk] for pk in shown], criterion
+    cases = (load.only(*only) if only else load).in_bulk(shown)
+    return [cases[pk] for pk in shown]
 
 
 def _persons_with_tokens(user, tokens: list[str]):
@@ -268,12 +277,6 @@ def task_owners(case: Case) -> list[User]:
 def member_candidates(case: Case) -> list[User]:
     """Who may join the case team: the municipality's case workers and the region's consultants not on it yet."""
     return list(_member_candidates(case).distinct().order_by("first_name", "username"))
-
-
-def has_member_candidates(case: Case) -> bool:
-    """Whether anyone may join the case team (member_candidates is not empty), without loading them: the case
-    page shows "Tilføj til team" only then, and builds the form when it is opened."""
-    return _member_candidates(case).exists()
 
 
 def _member_candidates(case: Case):

@@ -186,9 +186,13 @@ def reassessment_cases(user) -> list[Case]:
     """The open cases the user may change whose current assessment is due again (an incident since, or older
     than the configured age), newest signing first; a fixed number of queries."""
     latest = Assessment.objects.filter(case=OuterRef("pk"), status=Assessment.Status.SIGNED).order_by("-signed_at")
+    # Driven by the signed assessments (a semi-join on their case ids), not by every case the user may see: the
+    # access rule is then asked of the few cases that have one (measured at 100,000 cases: 870 ms -> see README).
+    signed = Assessment.objects.filter(status=Assessment.Status.SIGNED, case_id__isnull=False).values("case_id")
     cases = (
         visible_cases(user, write=True)
         .open()
+        .filter(pk__in=signed)
         .annotate(
             risk_signed_at=Subquery(latest.values("signed_at")[:1]), risk_level=Subquery(latest.values("level")[:1])
         )

@@ -143,3 +143,43 @@ def test_a_consultant_on_the_team_reads_the_concerns_of_the_case_only(clients, c
         reverse("cases:concern-triage", args=[concern.pk]), {"decision": "close", "reason": "x"}
     )
     assert response.status_code == 404
+
+
+def test_the_case_list_reads_the_rule_branch_by_branch_with_the_same_result(clients, cast, routing):
+    """The case list without a search merges the access rule's branches (each off its own index); the result is
+    the single rule's, newest first, for every role: responsible unit, team, a concern's unit, an emergency grant,
+    a consultant on the team, and nothing for the roles without case access."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tryg.accounts.models import Membership, Role, Unit, User
+    from tryg.cases.access import recent_visible_case_ids
+    from tryg.cases.models import Case, Concern
+
+    cases = [make_case(cast, name=f"Gren Person{i}") for i in range(6)]
+    now = timezone.now()
+    for i, case in enumerate(cases):
+        Case.objects.filter(pk=case.pk).update(opened_at=now - timedelta(days=i))
+    adult_unit = Unit.objects.get(name="Socialafdelingen, voksne")
+    Case.objects.filter(pk__in=[cases[1].pk, cases[2].pk, cases[3].pk]).update(responsible_unit=adult_unit)
+    other = User.objects.create(username="gren", municipality=cast["sagsbehandler"].municipality)
+    Membership.objects.create(user=other, unit=adult_unit, role=Role.SAGSBEHANDLER)
+    CaseMember.objects.create(case=cases[4], user=other, role="participant")  # team
+    Concern.objects.filter(case=cases[5]).update(receiving_unit=adult_unit)  # a concern received by their unit
+    BreakGlassAccess.objects.create(case=cases[0], user=other, reason="Akut", expires_at=now + timedelta(hours=1))
+    CaseMember.objects.create(case=cases[2], user=cast["konsulent"], role="security_consultant")
+
+    def rule(user, status=""):
+        qs = visible_cases(user).filter(**({"status": status} if status else {}))
+        return list(qs.order_by("-opened_at", "-pk").values_list("pk", flat=True))
+
+    users = [other, *(cast[role] for role in ROLES)]
+    for user in users:
+        assert recent_visible_case_ids(user, 50) == rule(user), user.username
+        assert recent_visible_case_ids(user, 3) == rule(user)[:3], user.username
+        assert recent_visible_case_ids(user, 50, status="closed") == rule(user, "closed") == []
+    assert set(recent_visible_case_ids(other, 50)) == {cases[i].pk for i in (0, 1, 2, 3, 4, 5)}
+    assert recent_visible_case_ids(cast["konsulent"], 50) == [cases[2].pk]
+    page = clients["sagsbehandler"].get(reverse("cases:case-list")).content.decode()
+    assert page.index(cases[0].number) < page.index(cases[5].number)

@@ -133,3 +133,19 @@ def test_one_menu_item_is_current_and_the_page_has_a_favicon(clients, cast, rout
     current = wide[: wide.index('aria-current="page"')]
     assert current.rstrip().endswith(f'href="{reverse("cases:my-tasks")}" class="nav-link"')
     assert 'rel="icon"' in body and "Menu</summary>" in body
+
+
+def test_the_team_form_says_so_when_everyone_is_already_on_the_team(clients, cast, routing):
+    from tryg.cases.models import CaseMember
+    from tryg.cases.selectors import member_candidates
+
+    case = make_case(cast)
+    assert "Tilføj til team" in _page(clients["sagsbehandler"], case)
+    for user in member_candidates(case):
+        CaseMember.objects.create(case=case, user=user, role="participant")
+    body = _page(clients["sagsbehandler"], case, form="member")
+    assert "Alle, der kan komme på sagens team, er allerede med." in body and 'id="member_user"' not in body
+    partial = clients["sagsbehandler"].get(
+        reverse("cases:case-detail", args=[case.pk]) + "?form=member", HTTP_HX_REQUEST="true"
+    )
+    assert partial.status_code == 200 and "allerede med" in partial.content.decode()

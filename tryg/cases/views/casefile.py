@@ -118,12 +118,7 @@ def render_case(
     for name in LAZY_FORMS:
         if extra.get(f"{name}_form") is None and name in open_forms:
             context[f"{name}_form"] = _lazy_form(name, user, case)
-    # "Tilføj til team" shows when someone is left to add: the form's choices when it is shown, else one EXISTS.
-    member_form = extra.get("member_form") or context.get("member_form")
-    if member_form is not None:
-        context["member_addable"] = len(member_form.fields["user"].choices) > 1
-    elif can_add_member and not readonly:
-        context["member_addable"] = selectors.has_member_candidates(case)
+    # "Tilføj til team" is always there for a case worker; the form, loaded when opened, says when no one is left.
     context.update(
         panels=registry.case_panels(user, case, readonly=readonly),
         case_actions=[] if readonly else registry.case_actions(user, case),
