@@ -212,7 +212,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 TRYG_SESSION_IDLE_MINUTES = env_int("TRYG_SESSION_IDLE_MINUTES", 30)
 TRYG_SESSION_ABSOLUTE_HOURS = env_int("TRYG_SESSION_ABSOLUTE_HOURS", 12)
 SESSION_COOKIE_AGE = TRYG_SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Written when it changes, not on every request: the idle clock (core.middleware.SessionLifetimeMiddleware) writes
+# the time last seen at most once a minute, which also moves the row's expiry on while the user is active.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

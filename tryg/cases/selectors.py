@@ -8,7 +8,7 @@ calls `audit_read`/`audit_search` itself.
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from tryg.accounts.models import Membership, Role, Unit, User
 from tryg.core.paging import Page
 
 from . import identity
-from .access import caseworker_unit_ids, recent_visible_case_ids, visible_cases
+from .access import caseworker_unit_ids, readable_ids, recent_visible_case_ids, visible_cases
 from .models import (
     Case,
     CaseLink,
@@ -331,11 +331,10 @@ def case_concerns(case: Case) -> list[Concern]:
     under their group's name, and the answers of the action-card walk it came from."""
     from tryg.actioncards.selectors import walk_summary
 
-    concerns = list(
-        case.concerns.select_related("receiving_unit", "notifier", "notifier_unit", "walk")
-        .prefetch_related("warning_signs")
-        .order_by("-received_at")
-    )
+    # Prefetched onto the case, so the panels of other apps read the same rows (case.concerns.all()).
+    loaded = case.concerns.select_related("receiving_unit", "notifier", "notifier_unit", "walk")
+    prefetch_related_objects([case], Prefetch("concerns", queryset=loaded.prefetch_related("warning_signs")))
+    concerns = sorted(case.concerns.all(), key=lambda c: c.received_at, reverse=True)
     now = timezone.now()
     for concern in concerns:
         concern.clock_list = concern.clocks(now=now)
@@ -395,7 +394,15 @@ def case_detail_data(case: Case) -> dict:
 
 
 # What "Mine opgaver" shows of a task and its case (the title is the one field decrypted).
-MY_TASK_FIELDS = ("public_id", "title", "due_date", "done_at", "case__number")
+MY_TASK_FIELDS = (
+    "public_id",
+    "title",
+    "due_date",
+    "done_at",
+    "case__number",
+    "case__municipality_id",
+    "case__responsible_unit_id",
+)
 
 
 def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
@@ -410,7 +417,7 @@ def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     page_tasks = list(
         open_tasks.select_related("case").only(*MY_TASK_FIELDS).order_by("due_date", "id")[offset : offset + TASKS_PAGE]
     )
-    visible = set(visible_cases(user).filter(pk__in={t.case_id for t in page_tasks}).values_list("pk", flat=True))
+    visible = readable_ids(user, {t.case for t in page_tasks})
     tasks = [t for t in page_tasks if t.case_id in visible]
     return tasks, Page(number=number, size=TASKS_PAGE, shown=len(tasks), total=total, cap=cap)
 

@@ -16,10 +16,14 @@ from .text import UNNORMALISED_FIELDS, has_forbidden, nfc
 
 LOGIN_AT = "_tryg_login_at"
 LAST_SEEN = "_tryg_last_seen"
+# The last-seen time is written when it is at least this old: a session is not written back on every page view
+# (three statements and a commit per request), and the idle timeout holds to within a minute.
+LAST_SEEN_STEP = 60
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session after the idle timeout or the absolute lifetime, whichever comes first."""
+    """Ends a session after the idle timeout or the absolute lifetime, whichever comes first. The time last seen
+    is kept to the minute (LAST_SEEN_STEP), so most page views do not write the session."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,7 +40,7 @@ class SessionLifetimeMiddleware:
             if expired:
                 logout(request)
                 request.tryg_session_expired = True
-            else:
+            elif last_seen is None or now - last_seen >= LAST_SEEN_STEP:
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
 

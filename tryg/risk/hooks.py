@@ -41,14 +41,14 @@ def _facts(case) -> dict:
         assessments = selectors.case_assessments(case)
         signed = [a for a in assessments if a.is_signed]
         current = max(signed, key=lambda a: a.signed_at) if signed else None
-        profile = selectors.profile(case)
+        profile, travel = selectors.profile_and_travel(case)
         return {
             "assessments": assessments,
             "signed": signed,
             "current": current,
             "profile": profile,
             "honour": bool(profile and profile.honour_related),
-            "travel": selectors.travel(case),
+            "travel": travel,
         }
 
     return panel_memo(case, "risk", compute)

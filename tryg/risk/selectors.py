@@ -143,7 +143,19 @@ def siblings(case: Case) -> list[RelatedPerson]:
 
 
 def has_travel_sign(case: Case) -> bool:
+    """Whether a concern of the case ticked the warning sign of a long journey abroad. Free on the case page, which
+    has loaded the concerns with their signs (prefetched onto the case); one query otherwise."""
+    if "concerns" in getattr(case, "_prefetched_objects_cache", {}):
+        return any(sign.slug == TRAVEL_SIGN for concern in case.concerns.all() for sign in concern.warning_signs.all())
     return case.concerns.filter(warning_signs__slug=TRAVEL_SIGN).exists()
+
+
+def profile_and_travel(case: Case):
+    """(the honour-related flag's profile or None, the travel checklist or None), both in one query."""
+    row = Case.objects.filter(pk=case.pk).select_related("risk_profile__set_by", "travel_checklist").first()
+    if row is None:
+        return None, None
+    return getattr(row, "risk_profile", None), getattr(row, "travel_checklist", None)
 
 
 def travel(case: Case):

@@ -345,3 +345,25 @@ def test_it_gives_the_session_a_new_id_when_the_second_factor_completes(cast):
     assert list(UserSession.objects.filter(user=cast["fagperson"]).values_list("session_key", flat=True)) == [
         after_code
     ]
+
+
+def test_the_last_seen_time_is_written_at_most_once_a_minute(clients):
+    from django.contrib.sessions.models import Session
+
+    from tryg.core.middleware import LAST_SEEN_STEP
+
+    client = clients["fagperson"]
+    session = client.session
+    seen = time.time() - 10
+    session[LAST_SEEN] = seen
+    session.save()
+    row = Session.objects.get(session_key=session.session_key)
+    assert client.get("/app/").status_code == 200
+    assert client.session[LAST_SEEN] == seen  # ten seconds ago: not written again
+    assert Session.objects.get(session_key=session.session_key).session_data == row.session_data
+    session = client.session
+    session[LAST_SEEN] = time.time() - LAST_SEEN_STEP - 1
+    session.save()
+    before = time.time()
+    assert client.get("/app/").status_code == 200
+    assert client.session[LAST_SEEN] >= before  # a minute ago: written
