@@ -45,6 +45,7 @@ def main():
     parser.add_argument("--top", type=int, default=40, help="0: no profile")
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--sql", action="store_true")
+    parser.add_argument("--filter", default="", help="Only functions whose file matches (a regular expression).")
     args = parser.parse_args()
 
     parsed = urlparse(args.database_url)
@@ -103,7 +104,7 @@ def main():
         print(f"  {seconds / total:6.1%}  {name}")
     print()
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).strip_dirs().sort_stats(args.sort).print_stats(args.top)
+    pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.filter or "", args.top)
     print(out.getvalue())
 
 

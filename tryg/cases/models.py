@@ -221,6 +221,17 @@ def _queue_deadline():
     return Coalesce("assessment_due_at", "receipt_due_at", "received_at")
 
 
+def running_deadline():
+    """The nearer running legal clock of a pending concern (the 24-hour assessment first), for "Nærmeste frister"."""
+    return Coalesce("assessment_due_at", "receipt_due_at")
+
+
+# A pending concern with a clock still running: not yet assessed, or receipt not yet confirmed.
+CLOCK_RUNNING = Q(assessed_at__isnull=True, assessment_due_at__isnull=False) | Q(
+    receipt_confirmed_at__isnull=True, receipt_due_at__isnull=False
+)
+
+
 class ConcernQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status__in=PENDING_STATUSES)
@@ -316,6 +327,15 @@ class Concern(models.Model):
                 models.F("id"),
                 name="concern_queue",
                 condition=Q(status__in=PENDING_STATUSES),
+            ),
+            # The nearest running clocks of a unit (selectors.nearest_deadlines) in order off the index, instead of
+            # sorting the unit's whole backlog on every start page and "Mine opgaver".
+            models.Index(
+                models.F("receiving_unit"),
+                running_deadline(),
+                models.F("id"),
+                name="concern_deadlines",
+                condition=Q(status__in=PENDING_STATUSES) & CLOCK_RUNNING,
             ),
         ]
 

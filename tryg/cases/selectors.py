@@ -9,7 +9,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from tryg.core.paging import Page
 from . import identity
 from .access import caseworker_unit_ids, readable_ids, recent_visible_case_ids, visible_cases
 from .models import (
+    CLOCK_RUNNING,
     Case,
     CaseLink,
     CaseMember,
@@ -29,6 +29,7 @@ from .models import (
     Referral,
     Task,
     TimelineEntry,
+    running_deadline,
 )
 
 NUMBER_RE = re.compile(r"^\d{4}-\d{1,6}$")
@@ -429,14 +430,10 @@ def nearest_deadlines(user) -> list[dict]:
         return []
     concerns = (
         Concern.objects.pending()
-        .filter(receiving_unit_id__in=units, municipality_id=user.municipality_id)
-        .filter(
-            Q(assessed_at__isnull=True, assessment_due_at__isnull=False)
-            | Q(receipt_confirmed_at__isnull=True, receipt_due_at__isnull=False)
-        )
+        .filter(CLOCK_RUNNING, receiving_unit_id__in=units, municipality_id=user.municipality_id)
         .only(*CLOCK_FIELDS)
-        .annotate(deadline=Coalesce("assessment_due_at", "receipt_due_at"))
-        .order_by("deadline", "id")[:DEADLINES_SHOWN]
+        .annotate(deadline=running_deadline())
+        .order_by("deadline", "id")[:DEADLINES_SHOWN]  # the partial index concern_deadlines
     )
     now = timezone.now()
     return [{"concern": c, "clocks": [k for k in c.clocks(now=now) if not k.stopped]} for c in concerns]
