@@ -39,13 +39,37 @@ def queue_queryset(user, *, status: str = "open", municipality_id=None):
     return qs.in_queue_order()
 
 
-def queue_page(user, *, number: int, status: str = "open", municipality_id=None) -> tuple[list, Page]:
+# What the queue page shows of a consultation: the topic is the one encrypted field read (and decrypted); the
+# consultation's other texts (advice, contact, the person's details, ...) stay unloaded.
+QUEUE_FIELDS = (
+    "id",
+    "urgency",
+    "topic",
+    "is_anonymous",
+    "asker_type",
+    "status",
+    "created_at",
+    "municipality__name",
+    "unit__name",
+    "holder__username",
+    "holder__first_name",
+    "holder__last_name",
+)
+
+
+def queue_page(
+    user, *, number: int, status: str = "open", municipality_id=None, only: tuple[str, ...] | None = None
+) -> tuple[list, Page]:
     """The region's consultations for a consultant, most urgent first, then oldest first, 50 a page. The total is
-    counted up to a cap beyond the page (counting a whole region grows with it)."""
+    counted up to a cap beyond the page (counting a whole region grows with it). `only`: the fields loaded
+    (QUEUE_FIELDS for the page); all when None."""
     qs = queue_queryset(user, status=status, municipality_id=municipality_id)
     start = offset_for(number, PAGE_SIZE)
     total, cap = capped_count(qs, start)
-    rows = list(qs.select_related("municipality", "unit", "holder")[start : start + PAGE_SIZE])
+    qs = qs.select_related("municipality", "unit", "holder")
+    if only:
+        qs = qs.only(*only)
+    rows = list(qs[start : start + PAGE_SIZE])
     return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total, cap=cap)
 
 

@@ -59,7 +59,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         return _bad_page(request, "coordination/queue.html")
     if municipality_id and municipality_id not in {str(m.pk) for m in municipalities}:
         return _bad_page(request, "coordination/queue.html")
-    rows, page = selectors.queue_page(request.user, number=number, status=status, municipality_id=municipality_id)
+    rows, page = selectors.queue_page(
+        request.user, number=number, status=status, municipality_id=municipality_id, only=selectors.QUEUE_FIELDS
+    )
     audit_record(
         actor=request.user,
         action=Action.VIEW,
