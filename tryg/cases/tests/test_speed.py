@@ -175,3 +175,31 @@ def test_a_reader_by_emergency_grant_sees_the_timeline_without_correction_forms(
     services.break_glass_grant(actor=reader, case=case, reason="Politiet ringede i nat om akut fare.")
     body = session_client(reader).get(reverse("cases:case-detail", args=[case.pk])).content.decode()
     assert "Et notat" in body and 'name="corrects"' not in body and "Ret denne indførsel" not in body
+
+
+def test_the_note_forms_empty_fields_come_from_a_cache_per_language_and_a_failed_form_is_rendered(
+    clients, cast, routing
+):
+    from django.core.cache import cache
+
+    case = make_case(cast, name="Cache Carla")
+    client = clients["sagsbehandler"]
+    url = reverse("cases:case-detail", args=[case.pk])
+
+    def fields(body):  # the form's fields (after the page's CSRF token, which differs per response)
+        start = body.index('action="' + reverse("cases:entry-add", args=[case.pk]))
+        start = body.index('<div class="form-group', start)
+        return body[start : body.index("<button", start)]
+
+    cache.clear()
+    fresh = fields(client.get(url).content.decode())
+    assert 'id="id_kind"' in fresh and 'id="id_text"' in fresh
+    assert fields(client.get(url).content.decode()) == fresh  # from the cache: the same markup
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert 'id="id_text"' in english and ">Text<" in english and ">Tekst<" not in english
+    del client.cookies["django_language"]
+    failed = client.post(reverse("cases:entry-add", args=[case.pk]), {"kind": "note", "text": ""})
+    assert failed.status_code == 400
+    body = failed.content.decode()
+    assert 'id="id_text-error"' in body and 'aria-invalid="true"' in fields(body)
