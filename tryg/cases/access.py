@@ -157,14 +157,20 @@ def _refused(model, object_type: str, pk) -> Refused:
 def _responsible_unit_of(user, case: Case) -> bool:
     """The first test of the access rule, on a loaded case: a case worker of its responsible unit, in its
     municipality. True means read and write access; False means the whole rule must be asked."""
-    return case.municipality_id == user.municipality_id and case.responsible_unit_id in caseworker_unit_ids(user)
+    return _first_test(user, case.municipality_id, case.responsible_unit_id, caseworker_unit_ids(user))
 
 
-def readable_ids(user, cases) -> set:
-    """The ids of `cases` (loaded, with municipality_id and responsible_unit_id) the user may read: the rule's first
-    test answers on the rows, and the whole rule is asked (one query) only of those it does not admit."""
-    admitted = {case.pk for case in cases if _responsible_unit_of(user, case)}
-    rest = {case.pk for case in cases} - admitted
+def _first_test(user, municipality_id, responsible_unit_id, units: set[int]) -> bool:
+    """The rule's first branch (`_branches`) on a row's values: `units` are the user's case-worker units."""
+    return municipality_id == user.municipality_id and responsible_unit_id in units
+
+
+def readable_ids(user, rows) -> set:
+    """Which of the cases `rows` ((id, municipality_id, responsible_unit_id) each) the user may read: the rule's
+    first test answers on the rows, and the whole rule is asked (one query) only of those it does not admit."""
+    units = caseworker_unit_ids(user)
+    admitted = {pk for pk, muni, unit in rows if _first_test(user, muni, unit, units)}
+    rest = {pk for pk, _, _ in rows} - admitted
     if rest:
         admitted |= set(visible_cases(user).filter(pk__in=rest).values_list("pk", flat=True))
     return admitted

@@ -418,7 +418,7 @@ def my_tasks_page(user, number: int) -> tuple[list[Task], Page]:
     page_tasks = list(
         open_tasks.select_related("case").only(*MY_TASK_FIELDS).order_by("due_date", "id")[offset : offset + TASKS_PAGE]
     )
-    visible = readable_ids(user, {t.case for t in page_tasks})
+    visible = readable_ids(user, [(t.case_id, t.case.municipality_id, t.case.responsible_unit_id) for t in page_tasks])
     tasks = [t for t in page_tasks if t.case_id in visible]
     return tasks, Page(number=number, size=TASKS_PAGE, shown=len(tasks), total=total, cap=cap)
 

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -38,8 +39,8 @@ def test_the_case_page_asks_the_access_rule_once_and_keeps_a_fixed_budget(client
     # 16 for the case page itself (the session is not written back, the user comes with the municipality, no
     # EXISTS for "Tilføj til team"), 8 for the panels other apps register (risk: assessments, flag and travel in
     # one, plan, siblings ×2, reassessment; the travel sign from the prefetched concerns; coordination:
-    # consultations, referrals, repeat flag).
-    assert page.count <= 24, "\n".join(page.queries)
+    # consultations, referrals, repeat flag). PostgreSQL has one more: the access log chain's advisory lock.
+    assert page.count <= (25 if connection.vendor == "postgresql" else 24), "\n".join(page.queries)
 
 
 def test_closed_forms_load_when_opened_and_open_without_javascript(clients, cast, routing):
