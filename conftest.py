@@ -238,15 +238,28 @@ def browser_page(browser, live_server):
 
 
 @pytest.fixture
-def browser_login(browser_page, cast):
-    """A function role -> Page logged in through the real login form with password and a real TOTP code."""
+def browser_login(browser_page, cast, live_server):
+    """A function role -> Page signed in as `role` on the start page.
+
+    With form=True through the real login form, password and a real TOTP code (the foundation's browser test
+    does that for every role). Otherwise the page gets the session cookie of a verified login
+    (`tryg.core.testing.login_verified`, as the page tests' clients), which spares each browser test's logins
+    the form's two page loads (~0.9 s a login, about 40 in the suite)."""
+    from django.conf import settings
+    from django.test import Client
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from tryg.core.testing import login_verified
     from tryg.demo_otp import DEMO_TOTP_SECRET, code_for
 
-    def login(role: str, *, width: int = 1280):
+    def login(role: str, *, width: int = 1280, form: bool = False):
         user = cast[role]
         page = browser_page(width)
+        if not form:
+            session = login_verified(Client(), user).cookies[settings.SESSION_COOKIE_NAME].value
+            page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+            page.goto("/app/")
+            return page
         page.goto("/app/login/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", BROWSER_PASSWORD)

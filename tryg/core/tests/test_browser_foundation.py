@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 def test_it_logs_in_each_role_with_totp_and_switches_language(browser_login, cast):
     for role in STAFF_ROLES:
-        page = browser_login(role)
+        page = browser_login(role, form=True)  # the real form: password, then a TOTP code
         assert page.url.endswith("/app/"), f"{role} landed on {page.url}"
         assert page.locator("html").get_attribute("lang") == "da"
         assert "Velkommen" in page.locator("h1").inner_text()
