@@ -130,7 +130,7 @@ def visible_cases(user, *, write: bool = False) -> QuerySet[Case]:
     return Case.objects.none() if q is None else Case.objects.filter(q)
 
 
-def recent_visible_case_ids(user, limit: int, *, status: str = "") -> list[int]:
+def recent_visible_case_ids(user, limit: int, *, status: str = "") -> list:
     """The ids of the `limit` most recently opened cases the user may read (of `status`, when given), newest first.
 
     Each branch of the access rule is read off its own index (newest first, at most `limit` rows) and the branches
@@ -139,7 +139,7 @@ def recent_visible_case_ids(user, limit: int, *, status: str = "") -> list[int]:
     branches = _branches(user, write=False)
     if branches is None:
         return []
-    rows: dict[int, object] = {}
+    rows: dict = {}  # case id -> opened_at
     for branch in branches:
         qs = Case.objects.filter(branch)
         if status:

@@ -209,7 +209,8 @@ def search_cases(
         criterion.append(f"status={status}")
     q = (q or "").strip()
     tokens = []
-    if q and is_case_number(q):
+    by_number = bool(q) and is_case_number(q)
+    if by_number:
         qs = qs.filter(number=q)
         criterion.append(f"nummer={q}")
     elif q:
@@ -217,7 +218,7 @@ def search_cases(
         # The log keeps keyed hashes of the words searched for, never the name or CPR itself.
         criterion.append("tokens=" + ",".join(t[:12] for t in tokens))
     criterion = "; ".join(criterion) or "alle"
-    if q and is_case_number(q):  # one row at most, off the unique index
+    if by_number:  # one row at most, off the unique index
         return list(qs.order_by("-opened_at")[:limit]), criterion
     if not tokens:
         shown = recent_visible_case_ids(user, limit, status=status)
@@ -233,7 +234,7 @@ def search_cases(
     return _load_shown(found[:limit], only), criterion
 
 
-def _load_shown(shown: list[int], only: tuple[str, ...] | None) -> list[Case]:
+def _load_shown(shown: list, only: tuple[str, ...] | None) -> list[Case]:
     """The cases `shown`, in that order. The ids passed the access rule in this request: read them by key (no
     second access query)."""
     if not shown:

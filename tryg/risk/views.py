@@ -39,7 +39,7 @@ def _case_context(request, case, **extra) -> dict:
     sibs = selectors.siblings(case)
     for person in sibs:
         person.form = extra.pop(f"sibling_form_{person.pk}", None) or SiblingForm(person=person)
-    profile = selectors.profile(case)
+    profile, travel = selectors.profile_and_travel(case)
     context = {
         "case": case,
         "person": case.person,
@@ -52,7 +52,7 @@ def _case_context(request, case, **extra) -> dict:
         "reassess": selectors.reassessment_reason(case, current),
         "trend": selectors.trend(signed),
         "siblings": sibs,
-        "travel": selectors.travel(case),
+        "travel": travel,
         "travel_sign": selectors.has_travel_sign(case),
         "plan": selectors.current_plan(case),
         "family_blocked": hooks.family_guard(case),

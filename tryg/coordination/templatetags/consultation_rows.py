@@ -26,6 +26,13 @@ register = template.Library()
 ZERO_UUID = "00000000-0000-0000-0000-000000000000"
 STATUS_BADGES = {"new": "badge-info", "closed": "tryg-badge-neutral", "awaiting_answer": "badge-success"}
 
+
+@register.filter
+def status_badge(status: str) -> str:
+    """The badge class of a consultation's status (coordination/includes/status_badge.html and the queue rows)."""
+    return STATUS_BADGES.get(status, "badge-warning")
+
+
 _ROW = (
     '\n  <tr{cls}>\n    <td data-label="{t[urgency]}">{urgency}</td>\n'
     '    <td data-label="{t[topic]}"><a href="{url}">{topic}</a><br>'
@@ -94,7 +101,7 @@ def consultation_rows(rows):
                 if c.municipality and c.municipality.name
                 else t["no_municipality"],
                 unit=f'<br><span class="tryg-muted">{escape(unit.name)}</span>' if unit else "",
-                badge=STATUS_BADGES.get(c.status, "badge-warning"),
+                badge=status_badge(c.status),
                 status=_label(t, "status", c.status),
                 age=escape(ngettext("%(d)s dag", "%(d)s dage", days) % {"d": days}),
                 created=date_text(c.created_at, language),
