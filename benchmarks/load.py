@@ -5,12 +5,15 @@
         [--samples 15] [--keep] [--reuse NAME]
 
 One command, in order:
-1. a fresh PostgreSQL database (`speed_load_<pid>`, dropped at the end unless --keep), migrated and seeded with
-   the demo, `seed_load --cases SMALL` and `seed_load_consultations` (one consultation for every ten cases);
+1. a fresh PostgreSQL database (`speed_load_<pid>`, dropped with its copy at the end unless --keep), migrated and
+   seeded with the demo, `seed_load --cases SMALL` (with enough concerns left in the queue to fill its first page, as at
+   LARGE) and `seed_load_consultations` (one consultation for every ten cases);
    collectstatic (as `make run`);
-2. each list page timed in-process (Django's full request handling, median of --samples) with its query
-   count, at SMALL cases; then `seed_load` up to LARGE, ANALYZE, the same again: a median that grows by
-   more than 50 % or a query count that changes fails that page's line;
+2. at SMALL cases a copy of the database (`<name>_small`, PostgreSQL's CREATE DATABASE ... TEMPLATE); then
+   `seed_load` up to LARGE and ANALYZE; each list page timed in-process (Django's full request handling, median
+   of --samples) with its query count at both sizes, the two databases asked in turn request by request, so a
+   machine that slows down or speeds up during the run slows both sizes alike: a median that grows by more
+   than 50 % or a query count that changes fails that page's line;
 3. `EXPLAIN ANALYZE` of each list page's queries at LARGE: the slowest shown, each checked for an index scan or
    a sequential scan that stops within SEQ_SCAN_ROWS rows, and no scan of a large table that reads more;
 4. gunicorn exactly as `make run` starts it (2 workers x 4 threads, access log), with the benchmark URLconf
@@ -23,7 +26,7 @@ One command, in order:
 
 Targets (issue 15): queue, case page, case search and "Mine opgaver" at >= 40 % of the floor and p95 < 100 ms.
 Exit status 1 when a list page's time or query count is not flat or a list query has no index scan.
-Default run time: about 5 min seeding + 2 x ~1 min timing + 16 pages x rounds x round s (~7 min).
+Default run time: about 6 min seeding + ~2 min timing + 16 pages x rounds x round s (~7 min).
 """
 
 import argparse
@@ -51,6 +54,9 @@ CONSULTATIONS_PER_CASE = 10  # the region's consultations: one for every ten cas
 # A sequential scan that reads at most this many rows is bounded (a capped count that stops at 1,001 rows where
 # most rows match, which PostgreSQL rightly reads without an index); one that reads more grows with the data.
 SEQ_SCAN_ROWS = 10_000
+# The queue's share of seed_load's concerns (its default). At the small size the queue gets enough to fill its
+# first page (QUEUE_PAGE rows), as at the large size: otherwise the size check compares 20 rows with 50.
+PENDING = 0.02
 TARGET_PAGES = {"queue", "case page", "search Hansen", "search number", "Mine opgaver"}
 LARGE_TABLES = (
     "cases_case",
@@ -85,10 +91,19 @@ def make_database(url: str, name: str, reuse: bool) -> tuple[dict, callable, boo
 
     def drop():
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for db in (name, f"{name}_small"):
+                conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
 
     env = base_env(DATABASE_URL=urlunparse(parsed._replace(path=f"/{name}")))
     return env, drop, exists
+
+
+def database_exists(url: str, name: str) -> bool:
+    import psycopg
+
+    admin = urlunparse(urlparse(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
 
 def case_count() -> int:
@@ -97,13 +112,15 @@ def case_count() -> int:
     return Case.objects.count()
 
 
-def seed_up_to(env: dict, n: int) -> None:
+def seed_up_to(env: dict, n: int, pending: float = PENDING) -> None:
+    """Cases up to `n`; `pending`: the share of the new concerns left in the queue without a case."""
     have = case_count()
     started = time.monotonic()
     while have < n:
-        # seed_load --cases N files N concerns; about 2 % stay in the queue without a case.
+        # seed_load --cases N files N concerns, of which the share `pending` stays in the queue without a case.
         print(f"seed_load: {have:,} -> {n:,} cases ...", flush=True)
-        manage(env, "seed_load", "--cases", str(max(1, round((n - have) / 0.98))), "--quiet", timeout=7200)
+        count = max(1, round((n - have) / (1 - pending)))
+        manage(env, "seed_load", "--cases", str(count), "--pending", str(pending), "--quiet", timeout=7200)
         have = case_count()
         print(f"  {have:,} cases after {time.monotonic() - started:,.0f} s", flush=True)
     from tryg.coordination.models import Consultation
@@ -121,32 +138,66 @@ def seed_up_to(env: dict, n: int) -> None:
 # --- what is measured ----------------------------------------------------------------------------
 
 
-def time_lists(cast: Cast, samples: int) -> dict[str, tuple[float, int, list]]:
-    """{page: (median ms, query count, captured queries of the last request)} through the full request handling."""
+def use_database(name: str) -> None:
+    """Point Django's connection at database `name` (connected, so the connection is not part of a timing)."""
+    from django.db import connection
+
+    if connection.settings_dict["NAME"] != name:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+
+
+def copy_database(env: dict, source: str, target: str) -> None:
+    """`target` as a copy of `source` (no one may be connected to `source` meanwhile)."""
+    import psycopg
+    from django.db import connection
+
+    connection.close()
+    admin = urlunparse(urlparse(env["DATABASE_URL"])._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+
+
+def time_sizes(cast: Cast, databases: dict[str, str], samples: int) -> dict[str, dict[str, tuple[float, int, list]]]:
+    """{size: {page: (median ms, query count, captured queries of the last request)}} through the full request
+    handling. `databases`: {size: database name}, the same cases at the smaller size. Each sample asks every
+    size in turn (alternating which goes first), so noise on the machine falls on both sizes alike."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    sizes = list(databases)
     clients = {}
-    out = {}
+    for size in sizes:
+        use_database(databases[size])
+        for who in {cast.who[page] for page in cast.lists}:
+            clients[size, who] = cast.verified_client(who)
+    out = {size: {} for size in sizes}
     for page in cast.lists:
         urls = cast.pages_inprocess[page]
         who = cast.who[page]
-        client = clients.get(who) or clients.setdefault(who, cast.verified_client(who))
-        for url in urls[:2]:
-            client.get(url)  # warm up
-        times, counts, captured = [], set(), []
+        times = {size: [] for size in sizes}
+        counts = {size: set() for size in sizes}
+        captured = {}
+        for size in sizes:  # warm up
+            use_database(databases[size])
+            for url in urls[:2]:
+                clients[size, who].get(url)
         for i in range(samples):
             url = urls[i % len(urls)]
-            connection.queries_log.clear()
-            with CaptureQueriesContext(connection) as ctx:
-                started = time.perf_counter()
-                response = client.get(url)
-                times.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{page}: {url} answered {response.status_code}")
-            counts.add(len(ctx.captured_queries))
-            captured = ctx.captured_queries
-        out[page] = (statistics.median(times), max(counts), captured)
+            for size in sizes if i % 2 == 0 else sizes[::-1]:
+                use_database(databases[size])
+                connection.queries_log.clear()
+                with CaptureQueriesContext(connection) as ctx:
+                    started = time.perf_counter()
+                    response = clients[size, who].get(url)
+                    times[size].append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise SystemExit(f"{page} ({size}): {url} answered {response.status_code}")
+                counts[size].add(len(ctx.captured_queries))
+                captured[size] = ctx.captured_queries
+        for size in sizes:
+            out[size][page] = (statistics.median(times[size]), max(counts[size]), captured[size])
     return out
 
 
@@ -427,7 +478,11 @@ def main():
     args = parser.parse_args()
 
     name = args.reuse or f"speed_load_{os.getpid()}"
+    small_name = f"{name}_small"
     env, drop, existed = make_database(args.database_url, name, bool(args.reuse))
+    small_existed = database_exists(args.database_url, small_name)
+    if small_existed and not args.reuse:
+        raise SystemExit(f"database {small_name} exists (use --reuse {name}, or drop it)")
     folder = ROOT / "var" / "load"
     folder.mkdir(parents=True, exist_ok=True)
     ok = True
@@ -445,17 +500,28 @@ def main():
 
         print(f"Database {name} on {connection.vendor}; {case_count():,} cases before seeding", flush=True)
         if not args.load_only:
-            if case_count() > args.small:
-                raise SystemExit(f"the database has more than {args.small:,} cases: no small size to compare")
-            seed_up_to(env, args.small)
-            small = time_lists(Cast(), args.samples)
+            from tryg.cases.selectors import QUEUE_PAGE
+
+            if not small_existed:
+                if case_count() > args.small:
+                    raise SystemExit(
+                        f"the database has more than {args.small:,} cases and no copy at that size ({small_name}): "
+                        "nothing to compare with (use a new database, or --load-only)"
+                    )
+                seed_up_to(env, args.small, pending=max(PENDING, 1.2 * QUEUE_PAGE / args.small))
+                copy_database(env, name, small_name)
+            use_database(small_name)
+            n_small, small_cast = case_count(), Cast()  # its pages exist at both sizes (the copy's cases)
+            use_database(name)
         seed_up_to(env, args.large)
         cast = Cast()
         if not args.load_only:
-            large = time_lists(cast, args.samples)
-            ok &= print_sizes(small, large, args.small, case_count())
+            print(f"List pages in-process at {n_small:,} and {case_count():,} cases ...", flush=True)
+            timed = time_sizes(small_cast, {"small": small_name, "large": name}, args.samples)
+            use_database(name)
+            ok &= print_sizes(timed["small"], timed["large"], n_small, case_count())
             print("\nEXPLAIN of each list page's slowest query at", f"{case_count():,} cases:")
-            indexed = [explain(page, large[page][2]) for page in cast.lists]
+            indexed = [explain(page, timed["large"][page][2]) for page in cast.lists]
             print("\nIndex scans:", "all list queries" if all(indexed) else "MISSING (see above)")
             ok &= all(indexed)
         connection.close()
@@ -479,7 +545,7 @@ def main():
         if not args.keep:
             drop()
         else:
-            print(f"Kept database {name}: rerun with --reuse {name}")
+            print(f"Kept databases {name} and {small_name}: rerun with --reuse {name}")
     if not ok:
         raise SystemExit(1)
 
