@@ -74,7 +74,11 @@ def queue_page(
 
 
 def region_municipalities(user) -> list[Municipality]:
-    return list(Municipality.objects.filter(region_id=user.municipality.region_id).order_by("name"))
+    """The municipalities of the user's region, by name. They also fill `user.region_municipality_ids` (the same
+    set, a cached property), so a page that shows them and checks access by them asks once."""
+    municipalities = list(Municipality.objects.filter(region_id=user.municipality.region_id).order_by("name"))
+    user.__dict__.setdefault("region_municipality_ids", {m.pk for m in municipalities})
+    return municipalities
 
 
 def my_consultations_page(user, *, number: int) -> tuple[list, Page]:
