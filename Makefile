@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE := tryg.settings
 # The Makefile runs the demo; production deployments do not use it.
 export TRYG_DEMO ?= 1
 
-.PHONY: run test test-fast setup venv npm migrate demo lint format check-deploy compilemessages clean
+.PHONY: run test test-fast screenshots setup venv npm migrate demo lint format check-deploy compilemessages clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed ($(PY) not found)"; exit 1; }
@@ -49,6 +49,10 @@ run: demo
 # make test: the whole suite, on SQLite, or on PostgreSQL when DATABASE_URL is set.
 test: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# make screenshots: the browser tests with a full-page screenshot of each page they check, in test-artifacts/.
+screenshots: setup
+	TRYG_SCREENSHOTS=1 $(BIN)/python -m pytest -q -n 2 --dist loadgroup -m browser $(PYTEST_ARGS)
 
 # make test-fast: the same without the browser tests (no Chromium needed), for quick rounds while working.
 test-fast: setup

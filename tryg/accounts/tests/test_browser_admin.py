@@ -5,7 +5,7 @@ import pytest
 from tryg.accounts.models import User
 from tryg.core.tests.browser import axe_check, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("accounts-browser_admin")]
 
 
 def test_it_lets_an_administrator_create_a_user_accessibly(browser_login, cast):

@@ -5,7 +5,7 @@ import pytest
 
 from tryg.core.tests.browser import axe_check, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("actioncards-browser")]
 
 
 @pytest.fixture

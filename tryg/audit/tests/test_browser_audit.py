@@ -6,7 +6,11 @@ from django.urls import reverse
 
 from tryg.core.tests.browser import axe_check, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("audit-browser_audit"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _fits(page) -> None:

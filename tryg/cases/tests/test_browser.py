@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tryg.core.tests.browser import axe_check, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("cases-browser"), pytest.mark.django_db(transaction=True)]
 
 
 def _walk_child_card(cast):

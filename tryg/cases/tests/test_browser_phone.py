@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from tryg.core.tests.browser import axe_check, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("cases-browser_phone"),
+    pytest.mark.django_db(transaction=True),
+]
 PHONE = 390
 
 

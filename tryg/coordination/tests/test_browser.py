@@ -10,7 +10,11 @@ from django.utils import timezone
 from tryg.audit.models import AuditEvent
 from tryg.core.tests.browser import axe_check, check_at_widths
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("coordination-browser"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_consultations_meetings_and_the_region_in_the_browser(browser_login, cast, live_server):

@@ -6,7 +6,11 @@ from django.urls import reverse
 
 from tryg.core.tests.browser import check_at_widths
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("coordination-browser_nav"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_the_menus_fit_and_the_inbox_and_directory_are_accessible(browser_login, cast):

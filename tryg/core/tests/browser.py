@@ -3,6 +3,7 @@
 The fixtures (`browser`, `browser_login`) live in the root conftest.py; these helpers take a Playwright page.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -36,8 +37,12 @@ _AXE_RUN = """async (tags) => {
 }"""
 
 
-def shot(page, name: str) -> Path:
-    """Save a full-page screenshot to test-artifacts/<name>.png and return its path."""
+def shot(page, name: str) -> Path | None:
+    """With TRYG_SCREENSHOTS=1 (`make screenshots`): save a full-page screenshot to test-artifacts/<name>.png and
+    return its path. Otherwise nothing: the screenshots are for people to look at, no test reads them, and
+    encoding them is about a seventh of the browser tests' time."""
+    if os.environ.get("TRYG_SCREENSHOTS") != "1":
+        return None
     ARTIFACTS.mkdir(exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "page"
     path = ARTIFACTS / f"{safe}.png"

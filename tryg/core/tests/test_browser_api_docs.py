@@ -4,7 +4,7 @@ import pytest
 
 from tryg.core.tests.browser import shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("core-browser_api_docs")]
 
 
 def test_the_api_docs_render_under_the_csp_without_third_party_requests(browser, live_server):

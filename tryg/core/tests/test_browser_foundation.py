@@ -8,7 +8,7 @@ from tryg.core.tests.browser import axe_check, shot
 
 STAFF_ROLES = ["fagperson", "sagsbehandler", "konsulent", "tovholder", "partner", "admin", "outsider"]
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("core-browser_foundation")]
 
 
 def test_it_logs_in_each_role_with_totp_and_switches_language(browser_login, cast):

@@ -16,7 +16,7 @@ from tryg.insights.demo import demo_seed
 
 from .helpers import CAST_PASSWORD, at, make_concerns
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("insights-browser"), pytest.mark.django_db(transaction=True)]
 
 
 def _both_widths(page, name):

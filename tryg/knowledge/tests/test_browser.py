@@ -12,7 +12,7 @@ def seeded(transactional_db, content):
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
+@pytest.mark.xdist_group("knowledge-browser")
 def test_a_fagperson_finds_tvangsaegteskab_and_opens_the_provision(seeded, browser_login):
     page = browser_login("fagperson")
     page.goto("/app/knowledge/")
@@ -33,7 +33,7 @@ def test_a_fagperson_finds_tvangsaegteskab_and_opens_the_provision(seeded, brows
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
+@pytest.mark.xdist_group("knowledge-browser")
 def test_a_superseded_provision_and_the_editing_pages_pass_axe(seeded, browser_login):
     page = browser_login("tovholder")
     page.goto("/app/knowledge/entry/serviceloven-50/")
@@ -52,7 +52,7 @@ def test_a_superseded_provision_and_the_editing_pages_pass_axe(seeded, browser_l
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
+@pytest.mark.xdist_group("knowledge-browser")
 def test_the_tovholder_picks_an_owner_and_withdraws_an_entry_by_keyboard(seeded, browser_login):
     page = browser_login("tovholder")
     page.goto("/app/knowledge/entry/aalborg-beredskab/")

@@ -30,7 +30,7 @@ def seeded(transactional_db, content, cast):
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
+@pytest.mark.xdist_group("knowledge-browser_law_changes")
 def test_the_coordinator_sees_the_cards_citing_a_repealed_provision_and_opens_a_diff(seeded, browser_login):
     page = browser_login("tovholder")
     page.goto("/app/")

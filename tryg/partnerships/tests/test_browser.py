@@ -12,7 +12,11 @@ from tryg.core.tests.browser import axe_check, shot
 
 from .helpers import PDF, demo_world, money
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("partnerships-browser"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def _both_widths(page, name):

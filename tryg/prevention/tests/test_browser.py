@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from tryg.core.tests.browser import DESKTOP, PHONE, axe_check, check_at_widths, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("prevention-browser"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_the_done_when_path(browser, browser_login, cast, live_server):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from tryg.core.tests.browser import DESKTOP, axe_check, check_at_widths
 from tryg.public.languages import LANGUAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("public-browser"), pytest.mark.django_db(transaction=True)]
 
 NEUTRAL = "https://neutral.example/"
 PATHS = [

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tryg.core.tests.browser import ARTIFACTS, axe_check, check_at_widths, shot
+from tryg.core.tests.browser import axe_check, check_at_widths, shot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("risk-browser"), pytest.mark.django_db(transaction=True)]
 
 
 def _answer(page, field: str, index: int) -> None:
@@ -131,9 +131,8 @@ def test_the_done_when_path(browser_login, cast, live_server):
     worker.wait_for_url("**/print/")
     check_at_widths(worker, "risk-card")
     worker.emulate_media(media="print")
-    ARTIFACTS.mkdir(exist_ok=True)
     worker.set_viewport_size({"width": 397, "height": 559})  # A6 at 96 dpi
-    worker.screenshot(path=str(ARTIFACTS / "risk-card-print.png"), full_page=True)
+    shot(worker, "risk-card-print")
     printed = worker.locator("main").inner_text()
     assert "Mine aftaler" in printed and "blå taske" in printed
     assert not worker.locator("header.header").is_visible() and not worker.locator(".tryg-no-print").first.is_visible()

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from tryg.core.tests.browser import DESKTOP, axe_check, check_at_widths
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("training-browser"), pytest.mark.django_db(transaction=True)]
 
 
 def _school_share(page) -> str:
