@@ -17,12 +17,13 @@ One command, in order:
 3. `EXPLAIN ANALYZE` of each list page's queries at LARGE: the slowest shown, each checked for an index scan or
    a sequential scan that stops within SEQ_SCAN_ROWS rows, and no scan of a large table that reads more;
 4. gunicorn exactly as `make run` starts it (2 workers x 4 threads, access log), with the benchmark URLconf
-   that adds the floor (a trivial view under /app/: same middleware, session and verified login);
+   that adds the floor (a trivial view under /app/: same middleware, session and verified login) and the case
+   floor (load_urls.case_floor: a case through the access rule, its read in the access log, the page shell);
 5. interleaved rounds on loopback: every page and the floor for --round seconds at --concurrency, in turn,
    --rounds times, each page asked for by its user (benchmarks/load_cast.py: the case worker, the consultant,
    the coordinator, or an anonymous visitor for the public site). For each page: req/s, ratio to the floor's
-   req/s of the same round (median over rounds), p50/p95, and CPU per request of the gunicorn processes and of
-   the database's backends (from /proc, over the round, divided by the requests).
+   req/s of the same round (median over rounds), the same to the case floor's, p50/p95, and CPU per request of
+   the gunicorn processes and of the database's backends (from /proc, over the round, divided by the requests).
 
 Targets (issue 15): queue, case page, case search and "Mine opgaver" at >= 40 % of the floor and p95 < 100 ms.
 Exit status 1 when a list page's time or query count is not flat or a list query has no index scan.
@@ -397,13 +398,18 @@ def run_load(args, cast: Cast, port: int, master: int, database: str) -> dict:
     for name, urls in pages.items():  # warm up every worker: templates, caches, connections
         load_round(port, urls, cookies[cast.who[name]], 1.0)
         print(f"  warm: {name}", flush=True)
-    stats = {name: {"lat": [], "rps": [], "ratio": [], "cpu": [], "db": [], "errors": 0} for name in pages}
+    stats = {
+        name: {"lat": [], "rps": [], "ratio": [], "ratio_case": [], "cpu": [], "db": [], "errors": 0} for name in pages
+    }
     order = list(pages)
     for r in range(args.rounds):
         floor_rps = None
         rotated = order[r % len(order) :] + order[: r % len(order)]
-        rotated.remove("floor")
-        for name in ["floor", *rotated]:
+        floors = [name for name in ("floor", "case floor") if name in pages]
+        for name in floors:
+            rotated.remove(name)
+        case_floor_rps = None
+        for name in [*floors, *rotated]:
             cpu0, db0, t0 = server_cpu(master), db_cpu(database), time.monotonic()
             lat, errors = load_round(port, pages[name], cookies[cast.who[name]], args.round)
             elapsed = time.monotonic() - t0
@@ -417,27 +423,36 @@ def run_load(args, cast: Cast, port: int, master: int, database: str) -> dict:
             s["errors"] += errors
             if name == "floor":
                 floor_rps = len(lat) / elapsed
+            if name == "case floor":
+                case_floor_rps = len(lat) / elapsed
             s["ratio"].append(len(lat) / elapsed / floor_rps)
+            if case_floor_rps:
+                s["ratio_case"].append(len(lat) / elapsed / case_floor_rps)
         print(f"  round {r + 1}/{args.rounds} done", flush=True)
     return stats
 
 
 def print_table(stats: dict, args) -> bool:
     print(f"\nLoad: concurrency {args.concurrency}, {args.rounds} interleaved rounds of {args.round:g} s, loopback")
-    print("(ratio = the page's req/s over the floor's in the same round, median of rounds; CPU per request from")
-    print(" /proc: the gunicorn processes, and the PostgreSQL backends of the benchmark database)\n")
-    print("| Page | req/s | ratio to floor | p50 | p95 | server CPU/req | DB CPU/req | errors | target |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("(ratio = the page's req/s over the floor's in the same round, median of rounds; case floor = the same")
+    print(" over the case floor's, the least a page showing a case does: access rule, access-log append, page shell;")
+    print(" CPU per request from /proc: the gunicorn processes, and the PostgreSQL backends of the benchmark")
+    print(" database)\n")
+    print("| Page | req/s | ratio to floor | to case floor | p50 | p95 | server CPU/req | DB CPU/req | errors", end="")
+    print(" | target |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     met = True
     for name, s in stats.items():
         ratio, p95 = statistics.median(s["ratio"]), percentile(s["lat"], 0.95)
+        to_case = f"{statistics.median(s['ratio_case']):.2f}" if s["ratio_case"] else ""
         target = ""
         if name in TARGET_PAGES:
             ok = ratio >= TARGET_RATIO and p95 < TARGET_P95
             met &= ok
             target = "ok" if ok else "MISSED"
         print(
-            f"| {name} | {statistics.median(s['rps']):.0f} | {ratio:.2f} | {percentile(s['lat'], 0.5):.0f} ms "
+            f"| {name} | {statistics.median(s['rps']):.0f} | {ratio:.2f} | {to_case} "
+            f"| {percentile(s['lat'], 0.5):.0f} ms "
             f"| {p95:.0f} ms | {statistics.median(s['cpu']):.1f} ms | {statistics.median(s['db']):.1f} ms "
             f"| {s['errors']} | {target} |"
         )

@@ -39,6 +39,7 @@ class Cast:
         case = lambda pk: reverse("cases:case-detail", args=[pk])  # noqa: E731
         self.pages = {
             "floor": ["/app/bench-floor/"],
+            "case floor": [f"/app/bench-floor/case/{pk}/" for pk in self.case_ids],
             "queue": [reverse("cases:queue")],
             "case page": [case(pk) for pk in self.case_ids],
             "search Hansen": [reverse("cases:case-list") + "?s=bench-name"],
