@@ -27,7 +27,7 @@ One command, in order:
 
 Targets (issue 15): queue, case page, case search and "Mine opgaver" at >= 40 % of the floor and p95 < 100 ms.
 Exit status 1 when a list page's time or query count is not flat or a list query has no index scan.
-Default run time: about 6 min seeding + ~2 min timing + 16 pages x rounds x round s (~7 min).
+Default run time: about 6 min seeding + ~2 min timing + 17 pages x rounds x round s (~7 min).
 """
 
 import argparse
@@ -77,34 +77,33 @@ LARGE_TABLES = (
 # --- database ------------------------------------------------------------------------------------
 
 
-def make_database(url: str, name: str, reuse: bool) -> tuple[dict, callable, bool]:
-    """(environment pointing at the database, drop function, whether it already existed)."""
+def admin(url: str, sql: str, params: list | None = None):
+    """Run `sql` on the server's `postgres` database (create, copy, drop, look up databases); its first row, if any."""
     import psycopg
 
-    parsed = urlparse(url)
-    admin = urlunparse(parsed._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
-        if exists and not reuse:
-            raise SystemExit(f"database {name} exists (use --reuse {name}, or drop it)")
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(admin, autocommit=True) as conn:
-            for db in (name, f"{name}_small"):
-                conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-
-    env = base_env(DATABASE_URL=urlunparse(parsed._replace(path=f"/{name}")))
-    return env, drop, exists
+    with psycopg.connect(urlunparse(urlparse(url)._replace(path="/postgres")), autocommit=True) as conn:
+        cursor = conn.execute(sql, params)
+        return cursor.fetchone() if cursor.description else None
 
 
 def database_exists(url: str, name: str) -> bool:
-    import psycopg
+    return admin(url, "SELECT 1 FROM pg_database WHERE datname = %s", [name]) is not None
 
-    admin = urlunparse(urlparse(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+def make_database(url: str, name: str, reuse: bool) -> tuple[dict, callable, bool]:
+    """(environment pointing at the database, drop function, whether it already existed)."""
+    exists = database_exists(url, name)
+    if exists and not reuse:
+        raise SystemExit(f"database {name} exists (use --reuse {name}, or drop it)")
+    if not exists:
+        admin(url, f'CREATE DATABASE "{name}"')
+
+    def drop():
+        for db in (name, f"{name}_small"):
+            admin(url, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+    env = base_env(DATABASE_URL=urlunparse(urlparse(url)._replace(path=f"/{name}")))
+    return env, drop, exists
 
 
 def case_count() -> int:
@@ -151,13 +150,10 @@ def use_database(name: str) -> None:
 
 def copy_database(env: dict, source: str, target: str) -> None:
     """`target` as a copy of `source` (no one may be connected to `source` meanwhile)."""
-    import psycopg
     from django.db import connection
 
     connection.close()
-    admin = urlunparse(urlparse(env["DATABASE_URL"])._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    admin(env["DATABASE_URL"], f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
 def time_sizes(cast: Cast, databases: dict[str, str], samples: int) -> dict[str, dict[str, tuple[float, int, list]]]:

@@ -133,11 +133,16 @@ class User(AbstractUser):
         return {m.unit_id for m in self.memberships_cached if m.role in roles}
 
     @cached_property
+    def region_municipalities(self) -> list["Municipality"]:
+        """The municipalities of the user's region, by name (one query a request, for lists and access alike)."""
+        if self.municipality_id is None:
+            return []
+        return list(Municipality.objects.filter(region_id=self.municipality.region_id).order_by("name"))
+
+    @cached_property
     def region_municipality_ids(self) -> set[int]:
         """Municipalities a security consultant covers: all of their region."""
-        if self.municipality_id is None:
-            return set()
-        return set(Municipality.objects.filter(region_id=self.municipality.region_id).values_list("id", flat=True))
+        return {m.pk for m in self.region_municipalities}
 
     @property
     def display_name(self) -> str:

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from tryg.accounts.models import Municipality
 from tryg.cases.access import visible_cases
 from tryg.cases.selectors import capped_count
 from tryg.core.paging import Page, offset_for
@@ -73,14 +72,6 @@ def queue_page(
     return rows, Page(number=number, size=PAGE_SIZE, shown=len(rows), total=total, cap=cap)
 
 
-def region_municipalities(user) -> list[Municipality]:
-    """The municipalities of the user's region, by name. They also fill `user.region_municipality_ids` (the same
-    set, a cached property), so a page that shows them and checks access by them asks once."""
-    municipalities = list(Municipality.objects.filter(region_id=user.municipality.region_id).order_by("name"))
-    user.__dict__.setdefault("region_municipality_ids", {m.pk for m in municipalities})
-    return municipalities
-
-
 def my_consultations_page(user, *, number: int) -> tuple[list, Page]:
     qs = Consultation.objects.filter(asker=user)
     total = qs.count()
@@ -93,7 +84,7 @@ def region_counts(user, *, months: int = 12) -> dict:
     """The team's reporting: counts per municipality, month, anonymous vs named and asker type (last `months`)."""
     since = _month_starts(months)[0]
     qs = Consultation.objects.filter(region_id=user.municipality.region_id, created_at__gte=since)
-    names = dict(Municipality.objects.filter(region_id=user.municipality.region_id).values_list("id", "name"))
+    names = {m.pk: m.name for m in user.region_municipalities}
     per_municipality = [
         {"municipality": names.get(row["municipality_id"], "") or "—", "count": row["n"]}
         for row in qs.values("municipality_id").annotate(n=Count("id")).order_by("-n")

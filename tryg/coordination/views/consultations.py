@@ -54,7 +54,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     number = page_number(request)
     status = request.GET.get("status", "open")
     municipality_id = request.GET.get("municipality") or None
-    municipalities = selectors.region_municipalities(request.user)
+    municipalities = request.user.region_municipalities
     if number is None or status not in selectors.QUEUE_STATUSES:
         return _bad_page(request, "coordination/queue.html")
     if municipality_id and municipality_id not in {str(m.pk) for m in municipalities}:
